@@ -1,0 +1,34 @@
+# Two commands for a fresh machine with Python 3.11+:  make demo  and  make test
+PYTHON ?= python3
+VENV ?= .venv
+# The Wagtail release to test against; `make test-wagtail7` runs the suite on the 7.0 LTS.
+WAGTAIL ?= wagtail>=8,<9
+BIN := $(VENV)/bin
+MANAGE := cd example_site && ../$(BIN)/python manage.py
+
+.PHONY: demo test test-wagtail7 lint install
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python setup.cfg
+	$(BIN)/python -m pip install --quiet -e '.[test]' '$(WAGTAIL)'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+test-wagtail7:
+	$(MAKE) test VENV=.venv-wagtail7 WAGTAIL='wagtail>=7.0,<7.1'

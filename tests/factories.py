@@ -1,0 +1,62 @@
+"""Builders for test content through the real page API (no mocks)."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wagtail_newsroom.models import ArticleByline, ArticlePage, PersonPage, Section
+
+
+def make_person(people_index, name, job_title=""):
+    slug = slugify(name)
+    return people_index.add_child(instance=PersonPage(title=name, slug=slug, job_title=job_title))
+
+
+def quote(text, speaker=None, name="", role=""):
+    return (
+        "quote",
+        {
+            "text": f"<p>{text}</p>",
+            "speaker": speaker.pk if speaker else None,
+            "speaker_name": name,
+            "speaker_role": role,
+            "attribution": "",
+        },
+    )
+
+
+def make_article(
+    news_index,
+    title,
+    *,
+    authors=(),
+    tags=(),
+    section=None,
+    body=None,
+    published=None,
+    model=ArticlePage,
+    **fields,
+):
+    published = published or timezone.make_aware(datetime.datetime(2020, 11, 5, 9, 30))
+    article = model(
+        title=title,
+        slug=fields.pop("slug", None) or slugify(title)[:80],
+        published_at=published,
+        section=Section.objects.get_or_create(name=section, slug=section.lower())[0]
+        if section
+        else None,
+        body=[
+            {"type": block_type, "value": value}
+            for block_type, value in body or [("paragraph", "<p>Body text of the story.</p>")]
+        ],
+        **fields,
+    )
+    article.article_bylines = [
+        ArticleByline(person=person, sort_order=order) for order, person in enumerate(authors)
+    ]
+    news_index.add_child(instance=article)
+    if tags:
+        article.tags.add(*tags)
+        article.save()
+    return article

@@ -1,0 +1,100 @@
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.images import ImageFile
+from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from tests.factories import make_article, quote
+from wagtail_newsroom.blocks import ArticleBodyBlock
+
+pytestmark = pytest.mark.django_db
+
+
+def make_image(title="Photo"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (800, 450), "teal").save(buffer, "PNG")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="photo.png"))
+
+
+def render_article(client, news_index, body):
+    article = make_article(news_index, "Blocks", body=body)
+    html = BeautifulSoup(client.get(article.url).content, "lxml")
+    return html.select_one(".newsroom-article__body")
+
+
+def test_heading_uses_chosen_level(client, news_index):
+    body = render_article(client, news_index, [("heading", {"text": "Why", "level": "h3"})])
+    assert body.select_one("h3.newsroom-heading").get_text() == "Why"
+
+
+def test_quote_with_plain_name(client, news_index):
+    body = render_article(
+        client, news_index, [quote("We will appeal.", name="Jane Roe", role="a spokeswoman")]
+    )
+    figure = body.select_one("figure.newsroom-quote")
+    assert figure.blockquote.get_text(strip=True) == "We will appeal."
+    assert not figure.blockquote.has_attr("cite")
+    assert figure.figcaption.get_text("", strip=True) == "Jane Roe, a spokeswoman"
+    assert figure.figcaption.a is None
+
+
+def test_image_block_has_caption_credit_and_alt(client, news_index):
+    image = make_image("Crowds outside")
+    body = render_article(
+        client,
+        news_index,
+        [("image", {"image": image.pk, "alt_text": "", "caption": "Crowds.", "credit": "AP"})],
+    )
+    figure = body.select_one("figure.newsroom-figure")
+    assert figure.img["alt"] == "Crowds outside"
+    assert figure.figcaption.get_text(" ", strip=True) == "Crowds. AP"
+
+
+def test_pull_quote_share_link_is_outside_the_hidden_part(client, news_index):
+    body = render_article(
+        client,
+        news_index,
+        [("pull_quote", {"text": "Who is boss", "attribution": "Qin Peng", "shareable": True})],
+    )
+    aside = body.select_one("aside.newsroom-pull-quote")
+    assert aside.blockquote["aria-hidden"] == "true"
+    assert not aside.blockquote.select("a, button")
+    share = aside.select_one("a.newsroom-pull-quote__share")
+    assert share.get_text() == "Share this quote on Email"
+    assert "%E2%80%9CWho+is+boss%E2%80%9D" in share["href"]
+
+
+def test_share_block_in_body(client, news_index):
+    body = render_article(client, news_index, [("share", {"heading": "Pass it on"})])
+    widget = body.select_one("[data-newsroom-share]")
+    assert widget.h2.get_text() == "Pass it on"
+    assert len(widget.select("a.newsroom-share__link")) == 7
+
+
+@pytest.mark.parametrize(
+    "name, selector, text",
+    [
+        ("paragraph", "p b", "$37 billion"),
+        ("heading", "h2.newsroom-heading", "What the suspension means"),
+        ("quote", ".newsroom-quote__speaker", "Qin Peng"),
+        (
+            "pull_quote",
+            "aside blockquote[aria-hidden=true] p",
+            "Let them remember who the real boss is.",
+        ),
+        ("share", "[data-newsroom-share] .newsroom-share__link", "Share on Email"),
+    ],
+)
+def test_block_previews_render_with_site_templates(admin_client, site_tree, name, selector, text):
+    block = ArticleBodyBlock().child_blocks[name]
+    assert block.is_previewable
+    response = admin_client.get(
+        reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
+    )
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "lxml")
+    assert html.select_one(selector).get_text(strip=True) == text
+    assert html.select_one("link[href$='wagtail_newsroom/css/newsroom.css']")

@@ -1,0 +1,240 @@
+import datetime
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+from django.utils import timezone
+
+from tests.factories import make_article, make_person, quote
+from tests.testapp.models import LiveBlogPage
+from wagtail_newsroom.models import (
+    ArticlePage,
+    ArticleQuotation,
+    NewsIndexPage,
+    PersonIndexPage,
+    PersonPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    assert response.status_code == 200, response.status_code
+    return BeautifulSoup(response.content, "lxml")
+
+
+def test_page_type_rules(home, news_index, people_index):
+    assert ArticlePage.can_create_at(news_index)
+    assert not ArticlePage.can_create_at(people_index)
+    assert not ArticlePage.can_create_at(home)
+    assert PersonPage.can_create_at(people_index)
+    assert not PersonPage.can_create_at(news_index)
+    assert NewsIndexPage.can_create_at(home)
+    assert PersonIndexPage.can_create_at(home)
+    assert ArticlePage.allowed_subpage_models() == []
+
+
+def test_byline_keeps_editor_order(news_index, people_index):
+    first, second, third = (make_person(people_index, n) for n in ("Zoe Ash", "Al Bee", "Mo Cy"))
+    article = make_article(news_index, "Order", authors=[first, second, third])
+    assert [p.title for p in ArticlePage.objects.get(pk=article.pk).authors] == [
+        "Zoe Ash",
+        "Al Bee",
+        "Mo Cy",
+    ]
+
+
+def test_published_at_defaults_to_first_publication(news_index):
+    article = make_article(news_index, "Undated")
+    article.published_at = None
+    article.save_revision().publish()
+    article.refresh_from_db()
+    assert article.published_at == article.first_published_at
+
+
+def test_updated_before_published_is_rejected(news_index):
+    article = make_article(news_index, "Dates")
+    article.updated_at = article.published_at - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "updated_at" in error.value.message_dict
+
+
+@override_settings(WAGTAILNEWSROOM_WORDS_PER_MINUTE=100)
+def test_reading_time_counts_reading_blocks_only(news_index):
+    words = " ".join(["word"] * 150)
+    article = make_article(
+        news_index,
+        "Long read",
+        body=[
+            ("paragraph", f"<p>{words}</p>"),
+            ("heading", {"text": "Two words", "level": "h2"}),
+            quote("three more words", name="Anon"),
+            (
+                "pull_quote",
+                {"text": " ".join(["repeat"] * 500), "attribution": "", "shareable": False},
+            ),
+        ],
+    )
+    assert article.word_count == 155
+    assert article.reading_time == 2
+
+
+def test_quotations_follow_the_body(news_index, people_index):
+    speaker = make_person(people_index, "Qin Peng", "China affairs commentator")
+    article = make_article(news_index, "Quoted", body=[quote("It is the CCP’s way.", speaker)])
+    assert list(ArticleQuotation.objects.values_list("person__title", "text")) == [
+        ("Qin Peng", "It is the CCP’s way.")
+    ]
+    article.body = [{"type": "paragraph", "value": "<p>No quotes now.</p>"}]
+    article.save()
+    assert not ArticleQuotation.objects.exists()
+
+
+def test_abstract_base_can_be_subclassed(news_index, people_index, client):
+    author = make_person(people_index, "Ann Live")
+    page = make_article(
+        news_index, "Live: election night", authors=[author], model=LiveBlogPage, is_breaking=True
+    )
+    assert LiveBlogPage.objects.get(pk=page.pk).is_breaking
+    html = soup(client.get(page.url))
+    assert html.select_one("h1").get_text() == "Live: election night"
+    # The subclass's template overrides one block and keeps the rest.
+    assert html.select_one("article > p.breaking").get_text() == "Breaking"
+    assert html.select_one(".newsroom-byline a")["href"] == author.url
+
+
+def test_article_page_renders(news_index, people_index, client):
+    author = make_person(people_index, "Penny Zhou")
+    speaker = make_person(people_index, "Qin Peng")
+    article = make_article(
+        news_index,
+        "China Reminds Ant Group Who’s Boss",
+        authors=[author],
+        section="Business",
+        tags=["China", "Finance"],
+        dek="Beijing halts a record IPO.",
+        body=[
+            ("paragraph", "<p>Ant Group was set to raise $37 billion.</p>"),
+            quote("Let them remember who the real boss is.", speaker, role="analyst"),
+            ("pull_quote", {"text": "Who the real boss is", "attribution": "", "shareable": True}),
+        ],
+    )
+    html = soup(client.get(article.url))
+    assert html.select_one("article h1").get_text() == "China Reminds Ant Group Who’s Boss"
+    assert html.select_one(".newsroom-article__dek").get_text() == "Beijing halts a record IPO."
+    byline = html.select_one(".newsroom-byline a[rel=author]")
+    assert (byline.get_text(), byline["href"]) == ("Penny Zhou", author.url)
+    time = html.select_one(".newsroom-article__dates time")
+    assert time["datetime"] == "2020-11-05T09:30:00+00:00"
+    figure = html.select_one("figure.newsroom-quote")
+    assert figure.blockquote["cite"] == speaker.url
+    assert figure.figcaption.a["href"] == speaker.url
+    assert figure.figcaption.get_text(" ", strip=True) == "Qin Peng , analyst"
+    pull = html.select_one(".newsroom-pull-quote blockquote")
+    assert pull["aria-hidden"] == "true"
+    assert "Who the real boss is" in pull.get_text()
+    assert [a.get_text() for a in html.select(".newsroom-tags a")] == ["China", "Finance"]
+    assert html.select_one(".newsroom-article__section").get_text() == "Business"
+    # The share widget is there once even though the body has no share block.
+    assert len(html.select("[data-newsroom-share]")) == 1
+    assert html.select_one("script[src$='wagtail_newsroom/js/share.js']")
+
+
+def test_index_lists_newest_first_and_filters(news_index, people_index, client):
+    reporter = make_person(people_index, "Jane Roe")
+    other = make_person(people_index, "John Doe")
+    day = timezone.make_aware(datetime.datetime(2024, 1, 1))
+    make_article(news_index, "Old", published=day, authors=[reporter], section="World", tags=["a"])
+    make_article(
+        news_index,
+        "New",
+        published=day + datetime.timedelta(days=2),
+        authors=[other],
+        section="Business",
+        tags=["b"],
+    )
+    make_article(
+        news_index, "Middle", published=day + datetime.timedelta(days=1), authors=[reporter, other]
+    )
+
+    def headlines(query=""):
+        html = soup(client.get(news_index.url + query))
+        return [h.get_text(strip=True) for h in html.select(".newsroom-card__headline")]
+
+    assert headlines() == ["New", "Middle", "Old"]
+    assert headlines("?section=world") == ["Old"]
+    assert headlines("?tag=b") == ["New"]
+    assert headlines("?person=jane-roe") == ["Middle", "Old"]
+    assert headlines("?person=nobody") == []
+
+
+@override_settings(WAGTAILNEWSROOM_INDEX_PAGE_SIZE=2)
+def test_index_pagination_never_fails(news_index, client):
+    for n in range(5):
+        make_article(news_index, f"Story {n}")
+    assert client.get(news_index.url + "?page=2").status_code == 200
+    for bad in ("abc", "0", "-3", "", "1.5"):
+        response = client.get(news_index.url + f"?page={bad}")
+        assert response.status_code == 200, bad
+        assert response.context["articles"].number == 1
+    assert client.get(news_index.url + "?page=99").status_code == 404
+    html = soup(client.get(news_index.url + "?page=2"))
+    assert html.select_one("a[rel=next]")["href"] == "?page=3"
+
+
+def test_person_page_lists_articles_by_and_quoting(news_index, people_index, client):
+    reporter = make_person(people_index, "Penny Zhou", "Reporter")
+    analyst = make_person(people_index, "Qin Peng", "China affairs commentator")
+    make_article(news_index, "Written", authors=[reporter])
+    make_article(
+        news_index,
+        "Quoting",
+        authors=[reporter],
+        body=[quote("First quote.", analyst), quote("Second quote.", analyst)],
+    )
+    draft = make_article(news_index, "Unpublished", body=[quote("Hidden.", analyst)])
+    draft.unpublish()
+
+    html = soup(client.get(reporter.url))
+    assert html.select_one(".newsroom-profile__role").get_text() == "Reporter"
+    written = [
+        a.get_text() for a in html.select("section[aria-labelledby=newsroom-written-heading] a")
+    ]
+    assert sorted(written) == ["Quoting", "Written"]
+
+    html = soup(client.get(analyst.url))
+    quoted = html.select(".newsroom-profile__quotations > li")
+    assert len(quoted) == 1
+    assert quoted[0].a.get_text() == "Quoting"
+    assert [q.get_text(strip=True) for q in quoted[0].select("blockquote")] == [
+        "First quote.",
+        "Second quote.",
+    ]
+
+
+def test_people_index_lists_profiles(people_index, client):
+    make_person(people_index, "Zed Last", "Analyst")
+    make_person(people_index, "Amy First")
+    html = soup(client.get(people_index.url))
+    names = [a.get_text() for a in html.select(".newsroom-people__list a")]
+    assert names == ["Amy First", "Zed Last"]
+
+
+def test_output_is_escaped(news_index, people_index, client):
+    evil = '<script>alert("x")</script>'
+    author = make_person(people_index, f"Mallory {evil}")
+    article = make_article(news_index, f"Headline {evil}", authors=[author], dek=evil)
+    body = client.get(article.url).content.decode()
+    assert evil not in body
+    assert len(re.findall(r"&lt;script&gt;", body)) >= 3
+
+
+@override_settings(WAGTAILNEWSROOM_BASE_TEMPLATE="testapp/other_base.html")
+def test_base_template_is_configurable(news_index, client):
+    article = make_article(news_index, "Based")
+    html = soup(client.get(article.url))
+    assert html.select_one("body[data-base=other]")
+    assert html.select_one("h1").get_text() == "Based"

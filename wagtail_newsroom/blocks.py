@@ -1,0 +1,193 @@
+"""StreamField blocks for article bodies."""
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from .conf import newsroom_settings
+from .share import quote_share_link
+
+PREVIEW_TEMPLATE = "wagtail_newsroom/blocks/preview.html"
+# Block previews in the admin render outside any page; share links then point here.
+PREVIEW_PAGE = ("https://example.com/news/china-reminds-ant-group-whos-boss/", "A sample story")
+
+
+def shared_page(parent_context):
+    """The URL and title that share links in a block point at, and the request."""
+    parent_context = parent_context or {}
+    page, request = parent_context.get("page"), parent_context.get("request")
+    if page is None:
+        return (*PREVIEW_PAGE, request)
+    return page.get_full_url(request), page.title, request
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, features=None, **kwargs):
+        super().__init__(features=features or newsroom_settings.RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "wagtail_newsroom/blocks/paragraph.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = (
+            "<p>Ant Group, backed by Chinese billionaire Jack Ma, was set to raise "
+            "<b>$37 billion</b> from its dual listing.</p>"
+        )
+        description = _("A paragraph of body text.")
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Text"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Heading")), ("h3", _("Subheading")), ("h4", _("Minor heading"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "wagtail_newsroom/blocks/heading.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"text": "What the suspension means", "level": "h2"}
+        description = _("A heading that divides the story into parts.")
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        help_text=_(
+            "Describe the image for people who cannot see it; leave blank to use the image's title."
+        ),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+    credit = blocks.CharBlock(label=_("Credit"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "wagtail_newsroom/blocks/image.html"
+        description = _("An image with its caption and credit.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.RichTextBlock(label=_("Quoted words"), features=["bold", "italic", "link"])
+    speaker = blocks.PageChooserBlock(
+        label=_("Speaker"),
+        page_type="wagtail_newsroom.PersonPage",
+        required=False,
+        help_text=_(
+            "The person's profile. Leave blank and fill in a name for someone without one."
+        ),
+    )
+    speaker_name = blocks.CharBlock(
+        label=_("Speaker's name"),
+        required=False,
+        help_text=_("Used when no profile is chosen."),
+    )
+    speaker_role = blocks.CharBlock(
+        label=_("Speaker's description"),
+        required=False,
+        help_text=_('As said in this story, e.g. "China affairs commentator".'),
+    )
+    attribution = blocks.CharBlock(
+        label=_("Attribution in the text"),
+        required=False,
+        help_text=_('The words in the quote that attribute it, e.g. "Ma said", if any.'),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "wagtail_newsroom/blocks/quote.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "text": "<p>This is the CCP’s way of consolidating its authority.</p>",
+            "speaker_name": "Qin Peng",
+            "speaker_role": "China affairs commentator",
+        }
+        description = _("Quoted speech, attributed to a person.")
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(
+        label=_("Excerpt"),
+        help_text=_("Words repeated from the story for display. Screen readers skip it."),
+    )
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False)
+    shareable = blocks.BooleanBlock(label=_("Offer a share link"), required=False, default=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Pull quote")
+        template = "wagtail_newsroom/blocks/pull_quote.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "text": "Let them remember who the real boss is.",
+            "attribution": "Qin Peng",
+            "shareable": True,
+        }
+        description = _("An excerpt repeated in large type.")
+
+    def get_context(self, value, parent_context=None):
+        from .models import NewsroomSettings
+
+        context = super().get_context(value, parent_context=parent_context)
+        url, _title, request = shared_page(parent_context)
+        if value["shareable"] and request is not None:
+            settings = NewsroomSettings.for_request(request)
+            context["share_link"] = quote_share_link(
+                settings.share_networks, url, value["text"], **settings.get_share_options()
+            )
+        return context
+
+
+class ShareBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, default="")
+
+    class Meta:
+        icon = "link"
+        label = _("Share links")
+        template = "wagtail_newsroom/blocks/share.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"heading": "Share this story"}
+        description = _("Links to share the page on the networks chosen in the site settings.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["share_url"], context["share_title"], _request = shared_page(parent_context)
+        return context
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    image = ImageBlock()
+    embed = EmbedBlock(
+        label=_("Embed"),
+        icon="media",
+        help_text=_("A URL of a video, post or other media to embed."),
+    )
+    quote = QuoteBlock()
+    pull_quote = PullQuoteBlock()
+    share = ShareBlock()
+
+    # The raw text of each block type a reader reads once, for word counts and search.
+    TEXT_KEYS = {"paragraph": None, "heading": "text", "quote": "text"}
+
+
+def body_text(stream_value):
+    """Plain text of a body's reading blocks, from the raw data (no database queries)."""
+    texts = []
+    for item in stream_value.raw_data:
+        if item["type"] not in ArticleBodyBlock.TEXT_KEYS:
+            continue
+        key = ArticleBodyBlock.TEXT_KEYS[item["type"]]
+        value = item["value"] if key is None else (item["value"] or {}).get(key, "")
+        texts.append(strip_tags(value or ""))
+    return "\n".join(texts)

@@ -1,0 +1,8 @@
+"""Turn legacy article text or HTML into ``ParsedArticle`` values (see DESIGN, "The importer")."""
+
+from .pipeline import iter_paths, parse, parse_path
+from .result import ArticleImportError, ParsedArticle
+from .rules import Rule, load_rules
+
+__all__ = ["ArticleImportError", "ParsedArticle", "Rule", "iter_paths", "load_rules", "parse",
+           "parse_path"]

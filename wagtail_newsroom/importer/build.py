@@ -1,0 +1,237 @@
+"""Build stage: a ParsedArticle becomes an ArticlePage, its people, section and tags.
+
+Each article is built in one transaction. Re-importing the same source updates the page it
+made before (found by source path or fingerprint) instead of adding another, leaves it alone
+when nothing changed, and never overwrites an editor's later edits unless forced.
+"""
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.images import get_image_model
+
+from ..conf import newsroom_settings
+from ..models import ArticleByline, ArticlePage, PersonIndexPage, PersonPage, Section
+from .result import ArticleImportError
+
+CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
+HEADING_LEVELS = {1: "h2", 2: "h2", 3: "h3"}
+
+
+@dataclass
+class BuildOutcome:
+    status: str
+    page: ArticlePage
+    message: str = ""
+    warnings: tuple = ()
+
+
+def find_people_index(parent):
+    """The people index for profiles created while importing under ``parent``."""
+    site = parent.get_site()
+    people_index = PersonIndexPage.objects.in_site(site).first() if site else None
+    people_index = people_index or PersonIndexPage.objects.first()
+    if people_index is None:
+        raise ArticleImportError(
+            parent.url_path,
+            _("There is no people index page to add profiles to; create one first."),
+        )
+    return people_index
+
+
+def unique_slug(slugs, text, fallback):
+    """A slug for ``text`` not among ``slugs`` (a queryset of the slugs in use)."""
+    base = slugify(text, allow_unicode=True)[:90] or fallback
+    taken = set(slugs.filter(slug__startswith=base))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def to_datetime(value):
+    if value is None or isinstance(value, datetime.datetime):
+        return value if value is None or timezone.is_aware(value) else timezone.make_aware(value)
+    return timezone.make_aware(datetime.datetime.combine(value, datetime.time()))
+
+
+class ArticleBuilder:
+    """Builds pages for parsed articles under one parent, reusing people found on the way."""
+
+    def __init__(self, parent, *, people_parent=None, publish=False, force=False, user=None):
+        self.parent = parent
+        self.people_parent = people_parent or find_people_index(parent)
+        self.publish = publish
+        self.force = force
+        self.user = user
+        self.rich_text = EditorHTMLConverter(features=newsroom_settings.RICH_TEXT_FEATURES)
+
+    def build(self, parsed):
+        with transaction.atomic():
+            return self._build(parsed)
+
+    def _build(self, parsed):
+        existing = (
+            ArticlePage.objects.filter(
+                Q(source_path=parsed.source) | Q(source_fingerprint=parsed.fingerprint)
+            )
+            .order_by("pk")
+            .first()
+        )
+        if existing is not None:
+            if existing.source_fingerprint == parsed.fingerprint and (
+                existing.live or not self.publish
+            ):
+                return BuildOutcome(UNCHANGED, existing)
+            if existing.latest_revision_id != existing.import_revision_id and not self.force:
+                return BuildOutcome(
+                    SKIPPED,
+                    existing,
+                    _("edited in Wagtail since it was imported; use --force to overwrite"),
+                )
+
+        warnings = []
+        page = existing or ArticlePage()
+        page.title = parsed.headline
+        page.dek = parsed.dek or ""
+        page.section = self.section(parsed.section)
+        page.published_at = to_datetime(parsed.published)
+        page.updated_at = to_datetime(parsed.updated)
+        page.source_name = Path(parsed.source).name
+        page.source_path = parsed.source
+        page.source_fingerprint = parsed.fingerprint
+        people = self.people(parsed)
+        page.body = self.body(parsed, people, warnings)
+        page.lead_image = None
+        if parsed.lead_image:
+            page.lead_image = self.image(parsed, parsed.lead_image, warnings)
+            page.lead_image_caption = parsed.lead_image.caption or ""
+            page.lead_image_credit = parsed.lead_image.credit or ""
+        if existing is None:
+            page.slug = unique_slug(self.child_slugs(self.parent), parsed.headline, "article")
+            self.parent.add_child(instance=page)
+        page.article_bylines = [
+            ArticleByline(person=people[name], sort_order=order)
+            for order, name in enumerate(dict.fromkeys(a.name for a in parsed.authors))
+        ]
+        page.tags.set(parsed.tags, clear=True)
+        revision = page.save_revision(user=self.user, log_action=True)
+        if self.publish:
+            revision.publish(user=self.user)
+        # Written to the row directly: a draft's fields live in its revision until published.
+        ArticlePage.objects.filter(pk=page.pk).update(
+            import_revision=revision,
+            source_path=parsed.source,
+            source_fingerprint=parsed.fingerprint,
+        )
+        page.import_revision = revision
+        return BuildOutcome(
+            CREATED if existing is None else UPDATED, page, warnings=tuple(warnings)
+        )
+
+    @staticmethod
+    def child_slugs(page):
+        return page.get_children().values_list("slug", flat=True)
+
+    def section(self, name):
+        if not name:
+            return None
+        section = Section.objects.filter(name__iexact=name).first()
+        if section is None:
+            slugs = Section.objects.values_list("slug", flat=True)
+            section = Section.objects.create(name=name, slug=unique_slug(slugs, name, "section"))
+        return section
+
+    def people(self, parsed):
+        """Profiles for everyone in the byline or quoted, by the name the article uses."""
+        roles = {person.name: person.roles for person in parsed.people}
+        names = [author.name for author in parsed.authors] + [
+            person.name for person in parsed.people
+        ]
+        profiles = {}
+        for name in dict.fromkeys(names):
+            profile = PersonPage.objects.child_of(self.people_parent).filter(title__iexact=name)
+            profile = profile.first()
+            if profile is None:
+                person_roles = roles.get(name) or []
+                profile = PersonPage(
+                    title=name,
+                    slug=unique_slug(self.child_slugs(self.people_parent), name, "person"),
+                    job_title=person_roles[0] if person_roles else "",
+                    live=self.publish,
+                )
+                self.people_parent.add_child(instance=profile)
+                profile.save_revision(user=self.user, log_action=True)
+            profiles[name] = profile
+        return profiles
+
+    def html(self, block):
+        return self.rich_text.to_database_format(block.html or f"<p>{escape(block.text)}</p>")
+
+    def body(self, parsed, people, warnings):
+        """The body as StreamField JSON, one block per parsed block."""
+        stream = []
+        for block in parsed.body:
+            if block.type == "paragraph":
+                stream.append({"type": "paragraph", "value": self.html(block)})
+            elif block.type == "list":
+                stream.append({"type": "paragraph", "value": self.list_html(block)})
+            elif block.type == "heading":
+                level = HEADING_LEVELS.get(block.level or 2, "h4")
+                stream.append({"type": "heading", "value": {"text": block.text, "level": level}})
+            elif block.type == "quote":
+                speaker = people.get(block.speaker)
+                value = {
+                    "text": self.html(block),
+                    "speaker": speaker.pk if speaker else None,
+                    "speaker_name": block.speaker or "",
+                    "speaker_role": block.speaker_role or "",
+                    "attribution": block.attribution or "",
+                }
+                stream.append({"type": "quote", "value": value})
+            elif block.type == "image" and (image := self.image(parsed, block, warnings)):
+                value = {
+                    "image": image.pk,
+                    "alt_text": block.alt or "",
+                    "caption": block.caption or "",
+                    "credit": block.credit or "",
+                }
+                stream.append({"type": "image", "value": value})
+        return stream
+
+    def list_html(self, block):
+        if block.html:
+            return self.rich_text.to_database_format(block.html)
+        tag = "ol" if block.ordered else "ul"
+        items = "".join(f"<li>{escape(item)}</li>" for item in block.items)
+        return f"<{tag}>{items}</{tag}>"
+
+    def image(self, parsed, image, warnings):
+        """A Wagtail image for a file beside the source; remote images are not fetched."""
+        path = Path(parsed.source).parent / image.src
+        if "://" in image.src or not path.is_file():
+            warnings.append(
+                _("Image %(src)s was not found beside the source file.") % {"src": image.src}
+            )
+            return None
+        data = path.read_bytes()
+        digest = hashlib.sha1(data).hexdigest()
+        Image = get_image_model()
+        existing = Image.objects.filter(file_hash=digest).first()
+        if existing:
+            return existing
+        with path.open("rb") as handle:
+            return Image.objects.create(
+                title=image.alt or image.caption or path.stem,
+                file=ImageFile(handle, name=path.name),
+            )

@@ -1,0 +1,85 @@
+"""The importer's pure pipeline: bytes in, ``ParsedArticle`` out. No database."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from .quotes import find_quotes
+from .read import read_text
+from .recognise import recognise
+from .result import ArticleImportError, ParsedArticle
+from .rules import rule_set
+from .segment import looks_like_html, segment_html, segment_text
+
+SUFFIXES = (".txt", ".html", ".htm")
+
+
+def parse(
+    data: bytes | str,
+    source: str,
+    *,
+    rules=None,
+    encoding: str | None = None,
+    content_type: str | None = None,
+) -> ParsedArticle:
+    """Parse one article. ``rules`` extends the default rule set (a list, module or path)."""
+    text = read_text(data, source, encoding)
+    fingerprint = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if looks_like_html(text, source, content_type):
+        segments, meta = segment_html(text)
+    else:
+        segments, meta = segment_text(text), None
+    found = recognise(segments, rules if isinstance(rules, list) else rule_set(rules), meta)
+    if not found.headline:
+        raise ArticleImportError(source, _("No headline could be recognised."))
+    if not any(block.type in ("paragraph", "list", "heading") for block in found.body):
+        line = found.dropped[0].line if found.dropped else None
+        raise ArticleImportError(source, _("No article text could be recognised."), line)
+    body, people = find_quotes(found.body, found.authors)
+    return ParsedArticle(
+        source=str(source),
+        fingerprint=fingerprint,
+        headline=found.headline,
+        dek=found.dek,
+        section=found.section,
+        published=found.published,
+        updated=found.updated,
+        authors=found.authors,
+        people=people,
+        tags=found.tags,
+        lead_image=found.lead_image,
+        body=body,
+        dropped=found.dropped,
+        warnings=found.warnings,
+    )
+
+
+def parse_path(path, **kwargs) -> ParsedArticle:
+    """Parse the file at ``path``, or standard input for "-"."""
+    source = str(path)
+    if source == "-":
+        return parse(sys.stdin.buffer.read(), "-", **kwargs)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise ArticleImportError(source, error.strerror or str(error)) from None
+    return parse(data, source, **kwargs)
+
+
+def iter_paths(paths):
+    """Expand directories (recursively, sorted) to their .txt/.html/.htm files; keep "-"."""
+    for path in paths:
+        if str(path) == "-":
+            yield "-"
+            continue
+        path = Path(path)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+        else:
+            yield path

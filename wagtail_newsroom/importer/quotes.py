@@ -1,0 +1,278 @@
+"""Stage 4: direct quotes, their speakers, and the people in the story.
+
+A paragraph becomes a quote block only when it carries direct speech *and* an attribution
+("... ,” Ma said", "said Jane Roe", "Peng told Reuters: “...”", "according to ..."), or
+continues a quote left open by the paragraph before. Short quoted phrases without a speech
+verb next to them ("Big Brother", so-called “social credit”) are scare quotes, not speech.
+The paragraph's text is never changed: the quote block carries it whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .result import Author, BodyBlock, Person
+
+_VERBS = (
+    r"said|says|added|adds|explained|explains|noted|notes|stated|states|asked|asks|wrote|writes|"
+    r"argued|argues|warned|warns|insisted|insists|continued|continues|recalled|recalls|replied|"
+    r"remarked|stressed|tweeted|posted|declared|acknowledged|admitted|claimed|commented|"
+    r"concluded|confirmed|emphasi[sz]ed|observed|pointed out|suggested|urged|testified|"
+    r"told(?: [A-Z]?\w+)?"
+)
+_PRONOUNS = {"he", "she", "they"}
+_DETERMINERS = re.compile(r"^(?:(?:our|their|his|her|its|the|a|an|one)\s+)+", re.IGNORECASE)
+_HONORIFICS = {"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "dame", "rev"}
+# Capitalised words that open a name but describe the person: "Assistant U.S. Attorney
+# Karen Whitlow", "Councilman André Bouchard", "Owner José Ibáñez".
+_TITLES = {
+    "assistant", "attorney", "general", "secretary", "senator", "sen", "rep", "representative",
+    "president", "minister", "prime", "councilman", "councilwoman", "councillor", "cllr",
+    "mayor", "judge", "justice", "chief", "officer", "sgt", "sergeant", "det", "detective",
+    "inspector", "superintendent", "director", "chairman", "chairwoman", "chair", "owner",
+    "coach", "captain", "capt", "lt", "col", "gen", "deputy", "governor", "gov", "commissioner",
+    "sheriff", "pastor", "father", "bishop", "lord", "lady", "baroness", "battalion", "professor",
+    "economist", "analyst", "spokesman", "spokeswoman", "spokesperson", "state", "district",
+}  # fmt: skip
+_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la",
+              "bin", "al", "ibn", "y", "dos", "das", "ter"}
+_NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "But",
+              "And", "However", "In", "On", "At", "When", "While", "After", "Before", "It",
+              "He", "She", "They", "We", "I", "You", "Monday", "Tuesday", "Wednesday",
+              "Thursday", "Friday", "Saturday", "Sunday", "Prosecutors", "Police", "Officials"}
+_ORGANISATION = re.compile(
+    r"\b(Institute|Authority|Ministry|Department|Police|Court|Government|Group|Inc|Ltd|Council|"
+    r"Party|Agency|Office|University|Company|Bank|Association|Committee|News|Times|Post|"
+    r"Commission|Service|Board|Force|Army|Union|House|Administration|Organi[sz]ation|Centre|"
+    r"Center|Foundation|Press|Media|Network|Corporation|Corp|Power|Water|Energy|Cross|Club|School|"
+    r"District|Hospital|Airport|Council|Street|Road|Lane|County|City)\b"
+)
+_OPENERS = "“\""
+_QUOTED = re.compile(r"[“\"]([^“”\"]+)(?:[”\"]|$)")
+_Q = "\u0000"  # stands in for a quoted span while looking for the attribution around it
+_DOT = "\u2024"  # stands in for the dot of an abbreviation, which does not end a sentence
+_ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Det|Jr|Sr|Capt|"
+                           r"Cllr|Rev|No|[A-Z])\.")
+_WHO = r"(?P<who>[^\u0000.;:!?“”\"]{1,140}?)"
+_AFTER_QUOTE = [
+    re.compile(_Q + r"\s*,?\s*" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")\b"),
+]
+# "..., said Jane Roe, a spokeswoman for the ministry." The name comes first here.
+_VERB_FIRST = re.compile(
+    _Q + r"\s*,?\s*(?P<verb>" + _VERBS + r")\s+(?P<who>[^\u0000.;:!?“”\"]{1,160}?)\s*(?:[.;]|\u0000|$)"
+)
+_BEFORE_QUOTE = re.compile(
+    r"(?:^|[.;]\s+)" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")(?:\s+[\w’']+){0,5}\s*[:,]?\s*" + _Q
+)
+_ACCORDING = re.compile(r"according to " + _WHO + r"\s*(?:[.,;]|$)")
+_INDIRECT = re.compile(r"(?:^|[.;]\s+|\u0000\s*)" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")\b")
+
+
+def _mask(text: str) -> str:
+    return _ABBREVIATION.sub(lambda m: m.group(1) + _DOT, _QUOTED.sub(_Q, text))
+
+
+def _is_name_token(token: str) -> bool:
+    if token in _PARTICLES:
+        return True
+    return token[:1].isupper() and not token.endswith(("’s", "'s", "’", ","))
+
+
+def _name_at_end(part: str) -> tuple[str | None, str]:
+    """Split "our China affairs commentator Qin Peng" into ("Qin Peng", "our China ...")."""
+    tokens = part.split()
+    cut = len(tokens)
+    while cut > 0 and _is_name_token(tokens[cut - 1]):
+        cut -= 1
+    names, prefix = tokens[cut:], tokens[:cut]
+    while names and names[0] in _PARTICLES:
+        prefix.append(names.pop(0))
+    while len(names) > 1 and (
+        names[0].rstrip(_DOT + ".").lower() in _TITLES | _HONORIFICS
+        or names[0].count(_DOT) > 1  # "U.S."
+        or len(names) > 4
+    ):
+        token = names.pop(0)
+        if token.rstrip(_DOT + ".").lower() not in _HONORIFICS:
+            prefix.append(token)
+    if not names or names[0] in _NOT_NAMES or _ORGANISATION.search(" ".join(names)):
+        return None, " ".join(tokens)
+    return " ".join(names).replace(_DOT, "."), " ".join(prefix).replace(_DOT, ".")
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = re.split(r"\s+(?:who|which|whose|that)\b", role)[0]
+    role = _DETERMINERS.sub("", role.strip(" ,")).strip(" ,")
+    words = role.split()
+    titled = bool(words) and words[0].rstrip(".").lower() in _TITLES
+    if not words or len(words) > 12 or not (titled or any(w[:1].islower() for w in words)):
+        return None
+    if re.search(r"\b(" + _VERBS + r"|who|which|that|is|was|has|had)\b", role):
+        return None
+    return role
+
+
+def _split_who_name_first(who: str) -> tuple[str | None, str | None]:
+    """ "Battalion Chief Ramon Estes of the county fire district", "Jane Roe, a spokeswoman"."""
+    who = who.strip(" ,")
+    if who.lower() in _PRONOUNS:
+        return who.lower(), None
+    first, _, rest = who.partition(",")
+    tokens = first.split()
+    cut = 0
+    while cut < len(tokens) and _is_name_token(tokens[cut]):
+        cut += 1
+    name, prefix = _name_at_end(" ".join(tokens[:cut]))
+    if name is None:
+        return None, None
+    role = " ".join(filter(None, [prefix, " ".join(tokens[cut:])])).replace(_DOT, ".")
+    return name, _clean_role(role) or _clean_role(rest.replace(_DOT, "."))
+
+
+def _split_who(who: str) -> tuple[str | None, str | None]:
+    """The speaker's name and role in an attribution's subject.
+
+    "analyst Qin Peng", "Jane Roe, a spokeswoman for the ministry", "One former billing
+    clerk, Angela Moretti", "Finchley's attorney, David Szabo".
+    """
+    who = who.strip(" ,")
+    if who.lower() in _PRONOUNS:
+        return who.lower(), None
+    parts = [part.strip() for part in who.split(",") if part.strip()]
+    for index in range(len(parts) - 1, -1, -1):
+        name, prefix = _name_at_end(parts[index])
+        if name is None:
+            continue
+        role = _clean_role(prefix) if prefix else None
+        if role is None and index + 1 < len(parts):
+            role = _clean_role(parts[index + 1].replace(_DOT, "."))
+        if role is None and not prefix and index > 0:
+            role = _clean_role(parts[index - 1].replace(_DOT, "."))
+        return name, role
+    return None, None
+
+
+@dataclass
+class Speaker:
+    name: str
+    role: str | None
+    alias: str | None
+    attribution: str
+
+
+class People:
+    """Everyone named in the story so far, to resolve surnames and pronouns against."""
+
+    def __init__(self):
+        self.people: dict[str, Person] = {}
+        self.full_names: list[str] = []
+        self.last: str | None = None
+
+    def note_names(self, text: str):
+        for match in re.finditer(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}\b", text):
+            name, _prefix = _name_at_end(match.group(0))
+            if name and " " in name:
+                self.full_names.append(name)
+
+    def resolve(self, name: str) -> tuple[str, str | None]:
+        """Full name for ``name`` and the alias used, if it was a surname."""
+        for full in reversed(self.full_names):
+            if full != name and (full.endswith(" " + name) or full.startswith(name + " ")):
+                return full, name
+        return name, None
+
+    def add(self, name: str, role: str | None = None, alias: str | None = None) -> Person:
+        person = self.people.get(name)
+        if person is None:
+            person = self.people[name] = Person(name)
+        if role and role not in person.roles:
+            person.roles.append(role)
+        if alias and alias not in person.aliases:
+            person.aliases.append(alias)
+        return person
+
+
+def _speaker(text: str, people: People) -> Speaker | None:
+    masked = _mask(text)
+    matches = [pattern.search(masked) for pattern in _AFTER_QUOTE]
+    matches += [_VERB_FIRST.search(masked), _BEFORE_QUOTE.search(masked)]
+    matches.append(_ACCORDING.search(masked))
+    for match in matches:
+        if match is None:
+            continue
+        if match.re is _VERB_FIRST or match.re is _ACCORDING:
+            name, role = _split_who_name_first(match.group("who"))
+        else:
+            name, role = _split_who(match.group("who"))
+        if name is None:
+            continue
+        attribution = match.group(0).replace(_Q, "").replace(_DOT, ".").strip(" ,.:;")
+        if name in _PRONOUNS:
+            if people.last is None:
+                continue
+            return Speaker(people.last, None, None, attribution)
+        full, alias = people.resolve(name)
+        return Speaker(full, role, alias, attribution)
+    return None
+
+
+def _quoted_words(text: str) -> int:
+    return sum(len(span.split()) for span in _QUOTED.findall(text))
+
+
+def _opens_without_closing(text: str) -> bool:
+    if text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1 and text.lstrip()[:1] == '"'
+
+
+def find_quotes(body: list[BodyBlock], authors: list[Author]) -> tuple[list[BodyBlock], list]:
+    """Turn quoted paragraphs into quote blocks; return the new body and the people."""
+    people = People()
+    for author in authors:
+        people.add(author.name, author.role)
+        people.full_names.append(author.name)
+    result: list[BodyBlock] = []
+    open_run: list[BodyBlock] = []
+    for block in body:
+        if block.type != "paragraph":
+            result.append(block)
+            continue
+        text = block.text
+        _note_indirect(text, people)
+        people.note_names(text)
+        words = len(text.split())
+        quoted = _quoted_words(text)
+        continuing = bool(open_run) and text.lstrip()[:1] in _OPENERS
+        speaker = _speaker(text, people) if quoted else None
+        is_quote = (speaker is not None and quoted >= 5 and quoted >= words * 0.3) or continuing
+        if not is_quote:
+            open_run = []
+            result.append(block)
+            continue
+        quote = BodyBlock("quote", text, html=block.html)
+        result.append(quote)
+        open_run.append(quote)
+        if speaker is not None:
+            people.add(speaker.name, speaker.role, speaker.alias)
+            people.last = speaker.name
+            for pending in open_run:
+                if pending.speaker is None:
+                    pending.speaker = speaker.name
+                    pending.speaker_role = speaker.role
+                    pending.attribution = speaker.attribution
+        if not _opens_without_closing(text):
+            open_run = []
+    return result, list(people.people.values())
+
+
+def _note_indirect(text: str, people: People):
+    """Record "analyst Jane Roe said ..." outside quotes: it names a person and a role."""
+    for match in _INDIRECT.finditer(_mask(text)):
+        name, role = _split_who(match.group("who"))
+        if name and name not in _PRONOUNS and " " in name:
+            people.add(name, role)
+            people.full_names.append(name)

@@ -1,0 +1,608 @@
+"""Stage 3: find the article in a list of segments.
+
+Pages copied from a browser bury the article between menus, share buttons, sign-up boxes and
+related links. The article body is the densest run of sentence-shaped lines, so it is found
+first (a maximum-sum run over per-line scores); the headline is the best title-shaped line
+above it, and the lines between headline and body carry byline, date, dek and section. Inside
+the body, rules (``rules.py``) and line shape decide what is kept; every other line is
+recorded in ``dropped`` with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import dates
+from .result import Author, BodyBlock, Dropped, Image
+from .rules import Rule
+from .segment import PageMeta, Segment
+
+_SENTENCE_END = re.compile(r"[.!?…:;।][\"'”’)\]]*$|[\"”]$")
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|[A-Z]{2,}[\w'’.-]*|van|von|der|de|da|del|di|du|le|la|bin|al|ibn|"
+    r"[a-z]{1,3}['’][A-Z][\w'’-]*)$"
+)
+_ROLE_WORDS = re.compile(
+    r"\b(reporter|correspondent|editor|writer|contributor|columnist|staff|producer|analyst|"
+    r"commentator|journalist|bureau|chief|desk|critic|director|photographer|presenter|"
+    r"manager|intern|freelance|team|news service)s?\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:(?:words|written|story|reporting|text|report|reported)\s+)?by\b[:\s]*(?P<names>.*)$",
+    re.IGNORECASE,
+)
+_POSTED_BY = re.compile(r"^(?:posted|published)\b(?P<date>.*?)\bby\s+(?P<names>.+)$", re.I)
+
+
+@dataclass
+class Recognised:
+    headline: str | None = None
+    headline_index: int | None = None
+    dek: str | None = None
+    section: str | None = None
+    published: object = None
+    updated: object = None
+    authors: list[Author] = field(default_factory=list)
+    lead_image: Image | None = None
+    tags: list[str] = field(default_factory=list)
+    body: list[BodyBlock] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_content(segment: Segment) -> bool:
+    """A line a reader would call a paragraph: long, and shaped like prose."""
+    if segment.kind == "image":
+        return False
+    words = _words(segment.text)
+    return (words >= 10 and is_sentence(segment.text)) or words >= 25
+
+
+def is_title_shaped(text: str, *, min_words=2, max_words=30) -> bool:
+    words = _words(text)
+    if not (min_words <= words <= max_words) or text.endswith((".", ",", ":", ";")):
+        return False
+    return text[:1].isupper() or text[:1] in "“\"‘'" or text[:1].isdigit()
+
+
+def is_name(text: str, max_tokens: int = 4) -> bool:
+    tokens = text.split()
+    if not 2 <= len(tokens) <= max_tokens or _ROLE_WORDS.search(text):
+        return False
+    if tokens[0] in ("The", "A", "An", "Up", "Key", "More", "Text", "Read", "Top", "Our"):
+        return False
+    return all(_NAME_TOKEN.match(token) for token in tokens) and not any(
+        ch.isdigit() for ch in text
+    )
+
+
+# --- bylines ----------------------------------------------------------------------------
+
+
+_BYLINE_NOISE = re.compile(
+    r"(\s*\b(follow|twitter|email|e-mail|bio|more|x)\b|\s+\d+\s*(min(ute)?s?|hours?|hrs?|days?)"
+    r"(\s+ago)?|\d+)+$",
+    re.IGNORECASE,
+)
+
+
+def _clean_byline(text: str) -> str:
+    # Copied text glues the name to the role or to a button: "Sophie FosterTravel Reporter".
+    text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
+    return _BYLINE_NOISE.sub("", text).strip(" ,|·")
+
+
+def parse_byline(text: str) -> list[Author] | None:
+    """Authors named in a byline line, or None when the line is not a byline."""
+    text = _clean_byline(text)
+    match = _POSTED_BY.match(text) or _BYLINE.match(text)
+    if not match:
+        return _name_and_role(text)
+    names = match.group("names")
+    found = dates.find_date(names)
+    if found:
+        names = names[: found.start]
+    # "By A | Outlet" and "By A - Outlet": the outlet is not an author.
+    names = re.split(r"\s+[|·•]\s+|\s+[–—-]\s+", names)[0]
+    # "By Jane Roe in Valencia", "By JANE ROE FOR DAILYMAIL.COM": place and outlet are not names.
+    names = re.sub(r"\s+(?i:in|for)\s+[A-Z].*$", "", names.strip())
+    names = re.sub(r"\d+$", "", names)  # footnote markers glued to the name
+    authors: list[Author] = []
+    for part in re.split(r"\s*,\s*|\s*;\s*|\s+(?:and|&)\s+", names):
+        part = re.sub(r"\s+The\s.*$", "", part.strip(" ."))  # "Jane Roe The Associated Press"
+        if not part:
+            continue
+        with_role = _name_and_role(part)
+        if with_role:
+            authors.extend(with_role)
+        elif is_name(part, 5) or (not authors and _is_agency(part)):
+            authors.append(Author(part))
+        elif authors and authors[-1].role is None and not is_name(part, 5):
+            authors[-1].role = part
+        else:
+            break
+    return authors or None
+
+
+def _name_and_role(text: str) -> list[Author] | None:
+    """A byline without "By": "Jane Roe Political Correspondent", "Jane Roe, Reporter"."""
+    if _words(text) > 8 or not _ROLE_WORDS.search(text):
+        return None
+    tokens = text.replace(",", " , ").split()
+    for cut in (2, 3):
+        name = " ".join(tokens[:cut])
+        if is_name(name) and tokens[cut : cut + 1] != ["said"]:
+            role = " ".join(tokens[cut:]).strip(" ,")
+            if role[:1].isupper() and _ROLE_WORDS.search(role):
+                return [Author(name, role)]
+    return None
+
+
+def _is_agency(text: str) -> bool:
+    # A byline may credit an agency or desk: "By Reuters", "By Staff".
+    return 1 <= _words(text) <= 4 and text[:1].isupper() and not any(c.isdigit() for c in text)
+
+
+# --- the article's place in the page ---------------------------------------------------
+
+
+def _line_score(segment: Segment, rule: Rule | None) -> float:
+    words = _words(segment.text)
+    if segment.kind == "image":
+        return 0
+    if rule is not None:
+        return -4
+    if is_content(segment):
+        return min(words, 60)
+    if segment.kind == "heading":
+        return -1
+    if is_sentence(segment.text) and words >= 4:
+        return 1
+    return -3 if words <= 3 else -5
+
+
+def _main_run(scores: list[float]) -> tuple[int, int]:
+    """Start and end (inclusive) of the maximum-sum run of ``scores``."""
+    best, best_span = float("-inf"), (0, -1)
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, index
+        total += score
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
+
+
+def _first_rule(rules: list[Rule], text: str, in_body: bool) -> Rule | None:
+    words = _words(text)
+    for rule in rules:
+        if rule.scope == "body" and not in_body:
+            continue
+        if rule.scope == "header" and in_body:
+            continue
+        if rule.matches(text, words):
+            return rule
+    return None
+
+
+def _date_line(text: str):
+    """(FoundDate or None, remainder) when the line is mostly a date, else None."""
+    if dates.is_relative_date(text):
+        return None, ""
+    found = dates.find_date(text)
+    if found is None:
+        if _words(text) <= 6:
+            value = dates.parse_fallback(text)
+            if value is not None:
+                return dates.FoundDate(value, 0, len(text), False), ""
+        return None
+    before, after = text[: found.start], text[found.end :]
+    remainder = dates.strip_date_words(f"{before} {after}")
+    if _prose_words(dates.strip_date_words(before)) > 3 or _prose_words(remainder) > 6:
+        return None
+    # Only a label glued onto the date ("...2020NTD Evening News") or set off by a bar is a
+    # section name; other leftovers are reading times and the like.
+    glued = after[:1].isalpha() or after.lstrip()[:1] in ("|", "·")
+    section = dates.strip_date_words(after) if glued and not before.strip() else ""
+    return found, section
+
+
+def _prose_words(text: str) -> int:
+    """Words that are not parts of dates and times ("15:57 BST, 27 April 2024")."""
+    return sum(
+        1
+        for token in text.split()
+        if token[:1].isalpha() and not dates.is_date_word(token.strip(",.|"))
+    )
+
+
+def _headline_index(segments, rules, start: int, meta: PageMeta | None) -> int | None:
+    if meta and meta.headline:
+        wanted = _normal(meta.headline)
+        for index, segment in enumerate(segments):
+            text = _normal(segment.text)
+            if text and (text == wanted or (len(text) > 15 and wanted.startswith(text))):
+                return index
+    for index, segment in enumerate(segments[: start + 1]):
+        if segment.kind == "heading" and segment.level == 1:
+            return index
+    best = _best_headline(segments, rules, start, range(max(0, start - 40), start + 1))
+    if best is None:
+        best = _best_headline(segments, rules, start, range(0, len(segments)))
+    return best
+
+
+def _best_headline(segments, rules, start, window) -> int | None:
+    best, best_score = None, float("-inf")
+    for index in window:
+        if index >= len(segments):
+            break
+        segment = segments[index]
+        text = segment.text
+        words = _words(text)
+        following = segments[index + 1 : index + 7]
+        signed = any(parse_byline(s.text) or _date_line(s.text) for s in following[:3])
+        if segment.kind not in ("text", "heading") or not (
+            _is_candidate(text, rules)
+            # A headline may end with a full stop when a byline or date follows at once.
+            or (signed and words <= 20 and text.endswith(".") and text[:1].isupper())
+        ):
+            continue
+        if _looks_like_menu(text):
+            continue
+        score = min(words, 12) - max(0, words - 18) * 0.5 + (2 if segment.kind == "heading" else 0)
+        if index > 0 and _is_candidate(segments[index - 1].text, rules, min_words=4):
+            score -= 5  # a title-shaped line right under another one is a dek or a teaser
+        if any(parse_byline(s.text) or _date_line(s.text) for s in following):
+            score += 6
+        if following and is_content(following[0]) and not is_content(segment):
+            score += 2  # a standfirst under it
+        between = sum(1 for s in segments[index + 1 : start] if not is_content(s))
+        score -= 0.5 * min(between, 20)
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _is_candidate(text, rules, min_words=3) -> bool:
+    return (
+        is_title_shaped(text, min_words=min_words)
+        and not _first_rule(rules, text, False)
+        and not parse_byline(text)
+        and not _date_line(text)
+    )
+
+
+def _looks_like_menu(text: str) -> bool:
+    """Navigation flattened onto one line, or a short label in capitals."""
+    tokens = [token for token in text.split() if token[:1].isalpha()]
+    if not tokens:
+        return True
+    capitalised = sum(token[:1].isupper() for token in tokens) / len(tokens)
+    if len(tokens) > 14 and capitalised > 0.8:
+        return True
+    return text.isupper() and len(tokens) < 6
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None = None):
+    result = Recognised()
+    if not segments:
+        return result
+    rule_hits = [_first_rule(rules, s.text, False) for s in segments]
+    teasers = _teasers(segments)
+    scores = [
+        -2 if index in teasers else _line_score(segment, rule)
+        for index, (segment, rule) in enumerate(zip(segments, rule_hits))
+    ]
+    start, end = _main_run(scores)
+    if end < start:
+        return result
+
+    head = _headline_index(segments, rules, start, meta)
+    if head is None and meta and meta.headline:
+        result.headline = meta.headline
+        head = start - 1
+    elif head is not None:
+        result.headline = segments[head].text
+        result.headline_index = head
+        if head >= start:
+            start = head + 1
+    else:
+        return result
+
+    for index in range(0, max(head, 0)):
+        _drop(result, segments[index], rule_hits[index], "navigation")
+    body_start = _read_header(result, segments, rules, head, start)
+    _read_body(result, segments, rules, body_start, end, teasers)
+    if result.published is None and result.updated is None:
+        _find_date_anywhere(result, segments, head)
+    for index in range(end + 1, len(segments)):
+        _drop(result, segments[index], rule_hits[index], "after-article")
+    if meta:
+        _apply_meta(result, meta)
+    return result
+
+
+def _teasers(segments) -> set[int]:
+    """Prose lines packed between labels, in a page whose paragraphs have blank lines between
+    them: that is how related-story teasers look once copied (title, label, blurb, ...)."""
+    content = [i for i, s in enumerate(segments) if is_content(s)]
+    # Judge the page's paragraph style by its first paragraphs: teasers come later.
+    first = content[:8]
+    if not first or sum(segments[i].gap_before for i in first) < len(first) * 0.6:
+        return set()
+    return {
+        i
+        for i in content
+        if i > 0 and not segments[i].gap_before and not is_content(segments[i - 1])
+        and segments[i - 1].kind != "image"
+    }
+
+
+def _drop(result, segment, rule, default):
+    if segment.kind == "image" and not segment.text:
+        return
+    result.dropped.append(Dropped(segment.line, segment.text, rule.name if rule else default))
+
+
+def _read_header(result, segments, rules, head, start) -> int:
+    """Read byline, dates, dek, kicker around the headline; return where the body starts."""
+    if head > 0:
+        above = segments[head - 1]
+        if (
+            result.section is None
+            and 1 <= _words(above.text) <= 4
+            and above.kind == "text"
+            and not _first_rule(rules, above.text, False)
+            and (head < 2 or is_content(segments[head - 2]) or segments[head - 2].kind == "image"
+                 or _words(segments[head - 2].text) > 5)
+        ):
+            result.section = above.text
+            result.dropped.pop()  # it was dropped as navigation; it is the kicker
+
+    # The header runs to the last byline or date line within reach of the headline.
+    header_end = head
+    limit = min(len(segments), head + 14)
+    for index in range(head + 1, limit):
+        text = segments[index].text
+        if parse_byline(text) or _date_line(text) or (text.lower() == "by"):
+            header_end = index
+    body_start = max(start, header_end + 1)
+
+    byline_names: set[str] = set()
+    pending_by = False
+    name_lines: list[int] = []
+    for index in range(head + 1, body_start):
+        segment = segments[index]
+        text = segment.text
+        if segment.kind == "image":
+            _take_image(result, segment)
+            continue
+        if pending_by:
+            pending_by = False
+            authors = parse_byline(f"By {text}")
+            if authors:
+                _add_authors(result, authors, byline_names)
+                continue
+        if text.lower() == "by":
+            pending_by = True
+            continue
+        authors = parse_byline(text)
+        if authors:
+            _add_authors(result, authors, byline_names)
+            continue
+        date_line = _date_line(text)
+        if date_line is not None:
+            found, section = date_line
+            _set_date(result, found)
+            if section and result.section is None:
+                result.section = section
+            continue
+        rule = _first_rule(rules, text, False)
+        if rule is not None:
+            result.dropped.append(Dropped(segment.line, text, rule.name))
+            continue
+        if is_name(_clean_byline(text)):
+            near_date = any(
+                _date_line(s.text) for s in segments[max(head + 1, index - 1) : index + 2]
+            )
+            if near_date or index <= head + 2:
+                name_lines.append(len(result.dropped))
+            result.dropped.append(Dropped(segment.line, text, "author-name"))
+            continue
+        if result.dek is None and not result.authors and is_content(segment):
+            result.dek = text
+            continue
+        if is_content(segment) and index >= start:
+            # Article text that happens to sit above a late byline belongs to the body.
+            result.body.append(BodyBlock("paragraph", text, html=segment.html))
+            continue
+        result.dropped.append(Dropped(segment.line, text, "header"))
+
+    # A name on its own next to the byline is a photo label; with no byline, it is the author.
+    used = []
+    for position in name_lines:
+        dropped = result.dropped[position]
+        if _normal(dropped.text) in byline_names:
+            dropped.rule = "author-photo-label"
+        elif not byline_names:
+            _add_authors(result, [Author(_clean_byline(dropped.text))], byline_names)
+            used.append(dropped)
+    result.dropped = [dropped for dropped in result.dropped if dropped not in used]
+    return body_start
+
+
+def _find_date_anywhere(result, segments, head):
+    """No date by the headline: take the date line nearest to it, below first."""
+    order = list(range(head + 1, len(segments))) + list(range(head - 1, -1, -1))
+    for index in order:
+        text = segments[index].text
+        if _words(text) > 12:
+            continue
+        date_line = _date_line(text)
+        if date_line and date_line[0] is not None:
+            _set_date(result, date_line[0])
+            return
+
+
+def _add_authors(result, authors, seen):
+    for author in authors:
+        if _normal(author.name) not in seen:
+            seen.add(_normal(author.name))
+            result.authors.append(author)
+
+
+def _set_date(result, found):
+    if found is None:
+        return
+    if found.updated and result.published is not None:
+        result.updated = result.updated or found.value
+    elif found.updated:
+        result.updated = result.updated or found.value
+    elif result.published is None:
+        result.published = found.value
+    elif result.updated is None and found.value != result.published:
+        result.updated = found.value
+
+
+def _take_image(result, segment):
+    image = Image(segment.src, segment.alt or "", segment.caption, segment.credit)
+    if result.lead_image is None and not result.body:
+        result.lead_image = image
+    else:
+        result.body.append(
+            BodyBlock("image", src=image.src, alt=image.alt, caption=image.caption,
+                      credit=image.credit)
+        )
+
+
+def _read_body(result, segments, rules, start, end, teasers):
+    seen: set[str] = {_normal(result.headline or "")}
+    paragraphs = 0
+    index = start
+    while index <= end:
+        segment = segments[index]
+        text = segment.text
+        key = _normal(text)
+        if segment.kind == "image":
+            _take_image(result, segment)
+            index += 1
+            continue
+        rule = _first_rule(rules, text, paragraphs >= 3)
+        if rule is not None and rule.kind == "end":
+            # "Most popular" boxes also interrupt long articles: only a label followed by
+            # less text than came before it ends the article; otherwise skip to the prose.
+            kept = sum(_words(b.text) for b in result.body)
+            rest = sum(_words(s.text) for s in segments[index : end + 1] if is_content(s))
+            stop = end + 1 if rest < kept / 2 else index + 1
+            while stop <= end and not is_content(segments[stop]):
+                stop += 1
+            for skipped in segments[index:stop]:
+                _drop(result, skipped, None, rule.name)
+            index = stop
+            continue
+        if rule is not None and rule.kind == "drop-block":
+            result.dropped.append(Dropped(segment.line, text, rule.name))
+            index += 1
+            while index <= end and rule.continues_block(
+                segments[index].text, _words(segments[index].text)
+            ):
+                _drop(result, segments[index], rule, rule.name)
+                index += 1
+            continue
+        if rule is not None:
+            result.dropped.append(Dropped(segment.line, text, rule.name))
+        elif index in teasers:
+            result.dropped.append(Dropped(segment.line, text, "teaser"))
+        elif key in seen and key:
+            result.dropped.append(Dropped(segment.line, text, "repeated"))
+        elif segment.kind == "heading":
+            level = min(max(segment.level or 2, 2), 4)
+            result.body.append(BodyBlock("heading", text, html=None, level=level))
+        elif segment.kind == "item":
+            index = _read_list(result, segments, index, end)
+            continue
+        elif is_content(segment) or _is_short_paragraph(text):
+            result.body.append(BodyBlock("paragraph", text, html=segment.html))
+            paragraphs += 1
+        elif _is_heading(segments, index, start, end):
+            result.body.append(BodyBlock("heading", text, level=2))
+        else:
+            run = _in_short_run(segments, index, start, end)
+            result.dropped.append(Dropped(segment.line, text, "link-list" if run else "short-line"))
+        seen.add(key)
+        index += 1
+
+
+def _is_short_paragraph(text: str) -> bool:
+    """Short prose ("He declined to comment.") as opposed to labels and link titles."""
+    return (
+        _words(text) >= 3
+        and is_sentence(text)
+        and (text[:1].isupper() or text[:1] in "“\"‘'(" or text[:1].isdigit())
+    )
+
+
+def _is_heading(segments, index, start, end) -> bool:
+    if not is_title_shaped(segments[index].text, min_words=1, max_words=16):
+        return False
+    before = segments[index - 1] if index > start else None
+    after = segments[index + 1] if index < end else None
+    return (before is None or is_content(before)) and after is not None and is_content(after)
+
+
+def _in_short_run(segments, index, start, end) -> bool:
+    neighbours = [segments[i] for i in (index - 1, index + 1) if start <= i <= end]
+    return any(not is_content(s) and s.kind != "image" for s in neighbours)
+
+
+def _read_list(result, segments, index, end) -> int:
+    """Group list items; keep a list of prose, drop a list of links."""
+    list_id = segments[index].list_id
+    items = []
+    while index <= end and segments[index].kind == "item" and segments[index].list_id == list_id:
+        items.append(segments[index])
+        index += 1
+    linky = sum(1 for item in items if item.html and item.html.startswith("<a ")) > len(items) / 2
+    if linky and not any(is_content(item) for item in items):
+        for item in items:
+            result.dropped.append(Dropped(item.line, item.text, "link-list"))
+        return index
+    texts = [item.text for item in items]
+    result.body.append(
+        BodyBlock("list", "\n".join(texts), items=texts, ordered=items[0].ordered)
+    )
+    return index
+
+
+def _apply_meta(result, meta: PageMeta):
+    """Page metadata is what the publisher declared; prefer it over what was guessed."""
+    if meta.headline and not result.headline:
+        result.headline = meta.headline
+    if meta.authors:
+        result.authors = [Author(name) for name in meta.authors]
+    published = dates.coerce(meta.published)
+    if published is not None:
+        result.published = published
+    updated = dates.coerce(meta.updated)
+    if updated is not None and updated != result.published:
+        result.updated = updated
+    if meta.section:
+        result.section = meta.section
+    if meta.keywords:
+        result.tags = list(meta.keywords)

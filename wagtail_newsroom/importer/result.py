@@ -1,0 +1,159 @@
+"""The importer's result: plain values, no Django.
+
+``ParsedArticle.to_dict()`` is the documented JSON form printed by
+``import_articles --dry-run --format json`` (see README, "The importer's JSON").
+Every key is always present; empty values are ``None`` or ``[]``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+# The keys each body block type carries in its JSON form, besides "type".
+# "html" is only emitted when the source had markup worth keeping (links, emphasis).
+BLOCK_KEYS = {
+    "paragraph": ("text",),
+    "heading": ("text", "level"),
+    "quote": ("text", "speaker", "speaker_role", "attribution"),
+    "list": ("text", "items", "ordered"),
+    "image": ("src", "alt", "caption", "credit"),
+}
+
+
+class ArticleImportError(Exception):
+    """An article that cannot be imported; names the source and, where known, the line."""
+
+    def __init__(self, source, message, line=None):
+        self.source = str(source)
+        self.message = message
+        self.line = line
+        where = f"{self.source}:{line}" if line else self.source
+        super().__init__(f"{where}: {message}")
+
+    def to_dict(self):
+        return {"source": self.source, "error": self.message, "line": self.line}
+
+
+@dataclass
+class Author:
+    name: str
+    role: str | None = None
+
+    def to_dict(self):
+        return {"name": self.name, "role": self.role}
+
+
+@dataclass
+class Person:
+    """Someone in the byline or quoted, with every role phrase the story gives them."""
+
+    name: str
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def to_dict(self):
+        return {"name": self.name, "roles": list(self.roles), "aliases": list(self.aliases)}
+
+
+@dataclass
+class Image:
+    src: str
+    alt: str = ""
+    caption: str | None = None
+    credit: str | None = None
+
+    def to_dict(self):
+        return {"src": self.src, "alt": self.alt, "caption": self.caption, "credit": self.credit}
+
+
+@dataclass
+class BodyBlock:
+    """One block of the article body, in reading order.
+
+    ``text`` is what a reader sees (plain text); ``html`` is the sanitised rich
+    text where the source had links or emphasis.
+    """
+
+    type: str
+    text: str = ""
+    html: str | None = None
+    level: int | None = None
+    speaker: str | None = None
+    speaker_role: str | None = None
+    attribution: str | None = None
+    items: list[str] = field(default_factory=list)
+    ordered: bool = False
+    src: str | None = None
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+    def to_dict(self):
+        data = {"type": self.type}
+        for key in BLOCK_KEYS[self.type]:
+            value = getattr(self, key)
+            data[key] = list(value) if isinstance(value, list) else value
+        if self.html is not None:
+            data["html"] = self.html
+        return data
+
+
+@dataclass
+class Dropped:
+    """A source line that was not kept, and the rule that dropped it."""
+
+    line: int | None
+    text: str
+    rule: str
+
+    def to_dict(self):
+        return {"line": self.line, "text": self.text, "rule": self.rule}
+
+
+def _iso(value):
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime) and value.tzinfo is None and not value.time():
+        return value.date().isoformat()
+    return value.isoformat()
+
+
+@dataclass
+class ParsedArticle:
+    source: str
+    fingerprint: str
+    headline: str | None = None
+    dek: str | None = None
+    section: str | None = None
+    published: datetime.date | datetime.datetime | None = None
+    updated: datetime.date | datetime.datetime | None = None
+    authors: list[Author] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    lead_image: Image | None = None
+    body: list[BodyBlock] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self):
+        return {
+            "source": self.source,
+            "fingerprint": self.fingerprint,
+            "headline": self.headline,
+            "dek": self.dek,
+            "section": self.section,
+            "published": _iso(self.published),
+            "updated": _iso(self.updated),
+            "authors": [author.to_dict() for author in self.authors],
+            "people": [person.to_dict() for person in self.people],
+            "tags": list(self.tags),
+            "lead_image": self.lead_image.to_dict() if self.lead_image else None,
+            "body": [block.to_dict() for block in self.body],
+            "dropped": [dropped.to_dict() for dropped in self.dropped],
+            "warnings": list(self.warnings),
+        }
+
+    @property
+    def quotes(self):
+        return [block for block in self.body if block.type == "quote"]

@@ -1,0 +1,160 @@
+"""Boilerplate rules as data.
+
+A rule names a kind of line that is not article text. ``recognise`` applies rule sets in
+order; the first rule that matches a line decides, and its name is recorded on the dropped
+line. Sites add their own rules (prepended, so they win) with ``load_rules``:
+
+* a dotted module path whose module has ``RULES`` (a list of ``Rule`` or of dicts), or
+* a path to such a ``.py`` file, or to a ``.json`` file holding a list of dicts with the
+  keys of ``Rule`` (``pattern`` as a regular expression string).
+
+Kinds:
+
+``drop``        drop the matching line.
+``drop-block``  drop the matching line and the sign-up/promotion block that follows it
+                (short lines, or lines that match ``block_pattern``).
+``end``         the article ends here once its body has started: drop this line and the rest.
+``caption``     a photo caption or credit: dropped from the body, kept as a caption.
+
+Scopes: ``any`` (everywhere), ``header`` (before the body starts), ``body`` (after it has).
+Patterns match case-insensitively and must describe a shape of line, not one outlet's menu.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from django.utils.translation import gettext as _
+
+KINDS = ("drop", "drop-block", "end", "caption")
+SCOPES = ("any", "header", "body")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str = "drop"
+    pattern: str | None = None
+    predicate: Callable[[str], bool] | None = None
+    scope: str = "any"
+    # Lines longer than this are article text whatever they contain.
+    max_words: int = 12
+    block_pattern: str | None = None
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(_("Unknown rule kind “%s”.") % self.kind)
+        if self.scope not in SCOPES:
+            raise ValueError(_("Unknown rule scope “%s”.") % self.scope)
+        if (self.pattern is None) == (self.predicate is None):
+            raise ValueError(_("A rule needs exactly one of a pattern or a predicate."))
+        if self.pattern is not None:
+            object.__setattr__(self, "_regex", re.compile(self.pattern, re.IGNORECASE))
+        if self.block_pattern is not None:
+            object.__setattr__(self, "_block", re.compile(self.block_pattern, re.IGNORECASE))
+
+    def matches(self, text: str, words: int) -> bool:
+        if words > self.max_words:
+            return False
+        if self.predicate is not None:
+            return bool(self.predicate(text))
+        return self._regex.search(text) is not None
+
+    def continues_block(self, text: str, words: int) -> bool:
+        return words <= 20 or (
+            self.block_pattern is not None and self._block.search(text) is not None
+        )
+
+
+_AGENCIES = (
+    r"(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|PA(?: Media| Wire)?|Shutterstock|Alamy|"
+    r"Bloomberg|Xinhua|ANI|PTI|iStock(?:photo)?|Supplied|File|Handout|NurPhoto|SOPA Images)"
+)
+
+DEFAULT_RULES = [
+    Rule("skip-link", pattern=r"^skip (to|past)\b"),
+    Rule(
+        "newsletter",
+        kind="drop-block",
+        pattern=r"\bnewsletters?\b|^(sign up|subscribe)\b|^get (our|the)\b.*\b(email|inbox)",
+        max_words=10,
+        block_pattern=r"newsletter|privacy|e-?mail|sign up|subscrib|inbox|terms",
+    ),
+    Rule(
+        "share",
+        pattern=r"^(share|share (this|on|via)\b.*|tweet|email|e-mail|print|copy link|"
+        r"click to copy|email link|copied|whatsapp|facebook|twitter|x|linkedin|reddit|"
+        r"pinterest|telegram|flipboard|messenger|bluesky|threads|save|gift( this)? article|"
+        r"listen( to (this|article))?.*|\d+ min(ute)? (read|listen)|comments?|\d+ comments?|"
+        r"view comments|show comments|leave a comment|follow|follow us.*|add to.*)$",
+        max_words=6,
+    ),
+    Rule("advertisement", pattern=r"^(advertisement|advertising|sponsored|ad|story continues)\b",
+         max_words=6),
+    Rule("cookie", pattern=r"\bcookies?\b.*\b(use|accept|consent|settings|policy)\b|"
+         r"^(accept|reject) (all|cookies)", max_words=40),
+    Rule("copyright", pattern=r"©|\(c\) \d{4}|\ball rights reserved\b|^copyright\b",
+         max_words=40),
+    Rule("read-more", pattern=r"^(read more|read next|read also|also read|see also|related|"
+         r"more on this|watch|listen|recommended|more from|more:|click here|tap here)\b.*:?",
+         max_words=14),
+    Rule("photo-credit", kind="caption",
+         pattern=r"\b(photo(graph)?|image|picture|illustration|credit|video)s?\s*(:|by\b)|"
+         r"\((?:[^()]*\bphotos?\b[^()]*|" + _AGENCIES + r"[^()]*)\)\s*$|"
+         r"^(" + _AGENCIES + r"|[\w .'’-]{2,40}/" + _AGENCIES + r")(\s+via\s+.*)?$|"
+         r"\b(via|for) (Getty Images|Reuters|AP|AFP)\s*$|^view image in fullscreen$|"
+         r"^((image|photo|video) )?\d+ of \d+\b|\([^()]*\bphoto\b[^()]*\)|\bcopyright\b.*\bphoto\b",
+         max_words=80),
+    Rule("author-box", pattern=r"^(about the (author|writer)|more (stories|articles) by|"
+         r"author profile|meet the author|view all posts)\b", max_words=10),
+    Rule("end-of-article", kind="end", scope="body",
+         pattern=r"^(related (articles|stories|coverage|topics|content|reading)|read next|"
+         r"more stories|explore more on these topics|most (read|popular|viewed)|trending( now)?|"
+         r"you (may|might) (also )?like|recommended( for you| stories)?|comments?|"
+         r"\d+ comments?|join the conversation|leave a (comment|reply)|more from .*|"
+         r"topics|tags|sources?:?|latest (news|stories))\s*:?$",
+         max_words=6),
+    Rule("menu-label", pattern=r"^(menu|search|sign in|log in|login|register|sign inregister|"
+         r"my account|home|sections|more|go|open menu|close|back to top|top stories|"
+         r"toggle navigation|edition|subscribe now|subscribe)$", max_words=3),
+]
+
+
+def _rule_from(value) -> Rule:
+    if isinstance(value, Rule):
+        return value
+    if isinstance(value, dict):
+        return Rule(**value)
+    raise TypeError(_("A rule must be a Rule or a dict, not %s.") % type(value).__name__)
+
+
+def load_rules(module_or_path: str) -> list[Rule]:
+    """Load a site's rules from a dotted module path, a ``.py`` file or a ``.json`` file."""
+    path = Path(module_or_path)
+    if path.suffix == ".json":
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    elif path.suffix == ".py":
+        spec = importlib.util.spec_from_file_location(f"_newsroom_rules_{path.stem}", path)
+        if spec is None or spec.loader is None:
+            raise ImportError(_("Cannot load rules from %s.") % path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        raw = getattr(module, "RULES")
+    else:
+        raw = getattr(importlib.import_module(module_or_path), "RULES")
+    return [_rule_from(item) for item in raw]
+
+
+def rule_set(extra=None) -> list[Rule]:
+    """The default rules with the site's rules (a list, or a module/path to load) first."""
+    if not extra:
+        return list(DEFAULT_RULES)
+    if isinstance(extra, (str, Path)):
+        extra = load_rules(str(extra))
+    return [_rule_from(item) for item in extra] + list(DEFAULT_RULES)

@@ -1,0 +1,362 @@
+"""Stage 2: text or HTML to a flat list of segments with source line numbers.
+
+Plain text and HTML end up in the same shape so that recognition does not care where an
+article came from. HTML also yields ``PageMeta`` from its <meta> tags and JSON-LD.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from .sanitise import sanitise
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class Segment:
+    """One line or block of the source.
+
+    ``kind`` is "text" (a line or paragraph), "heading", "item" (a list item), "quote"
+    (a <blockquote>) or "image". ``gap_before`` is true when a blank line or a block
+    boundary precedes it: runs of lines without gaps are how menus and link lists look.
+    """
+
+    line: int | None
+    text: str
+    kind: str = "text"
+    gap_before: bool = True
+    level: int | None = None
+    html: str | None = None
+    list_id: int | None = None
+    ordered: bool = False
+    src: str | None = None
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass
+class PageMeta:
+    """What an HTML page says about itself in <title>, <meta> and JSON-LD."""
+
+    headline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    section: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    description: str | None = None
+
+
+# --- plain text -------------------------------------------------------------------------
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when paragraphs were wrapped at a fixed width (e-mail, old archives).
+
+    Browser-copied text has one paragraph per line, so long lines there vary widely in
+    length; wrapped text has many long-ish lines of nearly the same length, each followed
+    directly by another line.
+    """
+    lengths = [len(line) for line in lines if line.strip()]
+    if len(lengths) < 6 or max(lengths) > 110:
+        return False
+    width = sorted(lengths)[int(len(lengths) * 0.9)]
+    if width < 40:
+        return False
+    continued = sum(
+        1
+        for this, following in zip(lines, lines[1:])
+        if len(this) >= width * 0.7 and following.strip()
+    )
+    return continued >= len(lengths) * 0.3
+
+
+def _wrapped_blocks(lines: list[str], width: int) -> set[int]:
+    """Line numbers (0-based) of blocks that are wrapped paragraphs: most of their lines,
+    the last apart, reach near the margin. Header blocks of short lines are left alone."""
+    wrapped: set[int] = set()
+    block: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line.strip():
+            block.append(index)
+            continue
+        body = block[:-1]
+        if body and sum(len(lines[i].rstrip()) >= width * 0.6 for i in body) > len(body) / 2:
+            wrapped.update(block)
+        block = []
+    return wrapped
+
+
+def segment_text(text: str) -> list[Segment]:
+    lines = text.split("\n")
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    wrapped = _wrapped_blocks(lines, width) if _is_hard_wrapped(lines) else set()
+    segments: list[Segment] = []
+    gap = True
+    joinable = False
+    for index, raw in enumerate(lines):
+        stripped = _WS.sub(" ", raw).strip()
+        if not stripped:
+            gap = True
+            joinable = False
+            continue
+        if joinable and index in wrapped and not _LIST_MARK.match(stripped):
+            previous = segments[-1]
+            previous.text = f"{previous.text} {stripped}"
+        else:
+            segments.append(Segment(line=index + 1, text=stripped, gap_before=gap))
+        # A wrapped line that stops well short of the margin ended its paragraph.
+        joinable = index in wrapped and len(raw.rstrip()) >= width * 0.6
+        gap = False
+    return segments
+
+
+_LIST_MARK = re.compile(r"^([-*•]|\d+[.)])\s")
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+_DROP_TAGS = ["script", "style", "noscript", "nav", "footer", "aside", "form", "iframe",
+              "template", "svg", "button", "select", "input", "textarea", "object", "embed"]
+# Class/id words of advertising, promotion and social widgets. Whole words only, so that
+# "header" or "shadow" do not match "ad".
+_JUNK_CLASS = re.compile(
+    r"(^|[\s_-])(ads?|advert\w*|banner|promo\w*|sponsor\w*|newsletter|cookie\w*|consent|"
+    r"share|sharing|social|related|outbrain|taboola|comments?|paywall|subscribe)($|[\s_-])",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figure",
+               "img", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "div",
+               "section", "article", "main", "header", "figcaption", "picture", "hr", "br"}
+_INLINE_KEEP = {"a", "b", "strong", "i", "em"}
+
+
+def looks_like_html(text: str, filename: str | None = None, content_type: str | None = None):
+    if content_type:
+        return "html" in content_type
+    if filename and filename.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    head = text.lstrip()[:1024].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or bool(
+        re.search(r"<(body|p|div|article|h1)[\s>]", head)
+    )
+
+
+class _Lines:
+    """Approximate source lines for HTML blocks: lxml trees carry no positions, so find
+    each block's opening words in the raw markup, moving forward only."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.cursor = 0
+        self.line = 1
+
+    def locate(self, text: str) -> int | None:
+        probe = text[:24]
+        position = self.raw.find(probe, self.cursor) if probe else -1
+        if position < 0:
+            return None
+        self.line += self.raw.count("\n", self.cursor, position)
+        self.cursor = position
+        return self.line
+
+
+def _text(node) -> str:
+    return _WS.sub(" ", node.get_text(" ")).strip()
+
+
+def _inline_html(node) -> str | None:
+    """Sanitised inner HTML when the block has links or emphasis, else None."""
+    if node.find(list(_INLINE_KEEP)) is None:
+        return None
+    html = sanitise(node.decode_contents())
+    return html or None
+
+
+class _HTMLSegmenter:
+    def __init__(self, raw: str):
+        self.lines = _Lines(raw)
+        self.segments: list[Segment] = []
+        self.gap = True
+        self.list_count = 0
+
+    def emit(self, text, **kwargs):
+        text = _WS.sub(" ", text).strip()
+        if not text and kwargs.get("kind") != "image":
+            return
+        line = self.lines.locate(text) if text else None
+        self.segments.append(Segment(line=line, text=text, gap_before=True, **kwargs))
+
+    def walk(self, node):
+        inline: list = []
+        for child in list(node.children):
+            name = getattr(child, "name", None)
+            if name is None or name not in _BLOCK_TAGS:
+                inline.append(child)
+                continue
+            self.flush(inline)
+            inline = []
+            self.block(child)
+        self.flush(inline)
+
+    def flush(self, nodes):
+        if not nodes:
+            return
+        from bs4 import BeautifulSoup
+
+        html = "".join(str(node) for node in nodes)
+        text = _WS.sub(" ", BeautifulSoup(html, "lxml").get_text(" ")).strip()
+        if text:
+            has_markup = any(getattr(n, "name", None) for n in nodes)
+            self.emit(text, html=sanitise(html) if has_markup else None)
+
+    def block(self, node):
+        name = node.name
+        if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.emit(_text(node), kind="heading", level=int(name[1]))
+        elif name in ("p", "pre", "dt", "dd"):
+            if node.find(["img", "figure"]) is not None and not _text(node):
+                self.walk(node)
+            else:
+                self.emit(_text(node), html=_inline_html(node))
+        elif name in ("ul", "ol"):
+            self.list_count += 1
+            for item in node.find_all("li", recursive=False):
+                self.emit(
+                    _text(item), kind="item", html=_inline_html(item),
+                    list_id=self.list_count, ordered=name == "ol",
+                )
+        elif name == "blockquote":
+            self.emit(_text(node), kind="quote", html=_inline_html(node))
+        elif name in ("figure", "img", "picture"):
+            self.figure(node)
+        elif name in ("hr", "br"):
+            return
+        else:  # div, section, table parts, li outside a list: containers
+            self.walk(node)
+
+    def figure(self, node):
+        image = node if node.name == "img" else node.find("img")
+        caption_node = node.find("figcaption") if node.name != "img" else None
+        caption = _text(caption_node) if caption_node else None
+        credit = None
+        if caption_node is not None:
+            credit_node = caption_node.find(class_=re.compile("credit|copyright", re.I))
+            if credit_node is not None:
+                credit = _text(credit_node)
+                caption = caption.replace(credit, "").strip() or None
+        if image is None or not image.get("src"):
+            if caption:
+                self.emit(caption, kind="text")
+            return
+        self.emit(
+            caption or "", kind="image", src=image["src"], alt=image.get("alt", ""),
+            caption=caption, credit=credit,
+        )
+
+
+def _clean_tree(soup):
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        marker = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+        if tag.name not in ("body", "html", "article", "main") and _JUNK_CLASS.search(marker):
+            tag.decompose()
+    for tag in soup.find_all("font"):
+        tag.unwrap()
+
+
+def segment_html(raw: str) -> tuple[list[Segment], PageMeta]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(raw, "lxml")
+    meta = read_meta(soup)
+    _clean_tree(soup)
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    segmenter = _HTMLSegmenter(raw)
+    # The headline often sits in a header outside <article>; keep the first <h1> in view.
+    h1 = soup.find("h1")
+    if h1 is not None and root.name != "body" and h1 not in root.find_all("h1"):
+        segmenter.block(h1)
+    segmenter.walk(root)
+    return segmenter.segments, meta
+
+
+# --- page metadata ----------------------------------------------------------------------
+
+
+def _meta_content(soup, *names):
+    for name in names:
+        tag = soup.find("meta", attrs={"property": name}) or soup.find(
+            "meta", attrs={"name": name}
+        )
+        if tag is not None and tag.get("content", "").strip():
+            return tag["content"].strip()
+    return None
+
+
+def _json_ld_articles(soup):
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if not isinstance(item, dict):
+                continue
+            stack.extend(item.get("@graph") or [])
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and k.endswith("Article") for k in kinds):
+                yield item
+
+
+def _names(value) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for item in values:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip())
+    return names
+
+
+def read_meta(soup) -> PageMeta:
+    meta = PageMeta(
+        headline=_meta_content(soup, "og:title", "twitter:title"),
+        published=_meta_content(soup, "article:published_time", "date", "pubdate"),
+        updated=_meta_content(soup, "article:modified_time"),
+        section=_meta_content(soup, "article:section"),
+        description=_meta_content(soup, "description", "og:description"),
+    )
+    author = _meta_content(soup, "author", "article:author")
+    if author and not author.startswith("http"):
+        meta.authors = [author]
+    keywords = _meta_content(soup, "keywords", "news_keywords")
+    if keywords:
+        meta.keywords = [k.strip() for k in keywords.split(",") if k.strip()]
+    for article in _json_ld_articles(soup):
+        meta.headline = article.get("headline") or meta.headline
+        meta.authors = _names(article.get("author")) or meta.authors
+        meta.published = article.get("datePublished") or meta.published
+        meta.updated = article.get("dateModified") or meta.updated
+        section = article.get("articleSection")
+        meta.section = (section[0] if isinstance(section, list) and section else section) or (
+            meta.section
+        )
+        keywords = article.get("keywords")
+        if isinstance(keywords, str):
+            keywords = [k.strip() for k in keywords.split(",")]
+        meta.keywords = [k for k in keywords or [] if isinstance(k, str) and k] or meta.keywords
+        break
+    if not meta.headline and soup.title and soup.title.string:
+        meta.headline = soup.title.string.strip()
+    return meta

@@ -1,0 +1,217 @@
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from ...conf import newsroom_settings
+from ...importer import ArticleImportError, iter_paths
+from ...importer.build import ArticleBuilder
+from ...importer.rules import load_rules, rule_set
+from ...importer.run import FAILED, Report, run_import
+from ...models import ArticlePage, NewsIndexPage, PersonIndexPage
+
+
+def find_page(value, *, label):
+    """A page by id, by its URL path within the default site, or by its full tree path."""
+    if value.isdigit():
+        page = Page.objects.filter(pk=int(value)).first()
+    else:
+        path = "/" + value.strip("/") + "/" if value.strip("/") else "/"
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        candidates = [path]
+        if site:
+            candidates.insert(0, site.root_page.url_path + path.lstrip("/"))
+        page = Page.objects.filter(url_path__in=candidates).order_by("depth").first()
+    if page is None:
+        raise CommandError(_("No %(label)s page %(value)s.") % {"label": label, "value": value})
+    return page.specific
+
+
+class Command(BaseCommand):
+    help = _(
+        "Import legacy articles (plain text or HTML files, directories of them, or - for "
+        "standard input) as article pages."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument(
+            "--parent",
+            help=_("The news index to import into: a page id or URL path (default: the first)."),
+        )
+        parser.add_argument(
+            "--people-parent",
+            help=_(
+                "The people index for new profiles: a page id or URL path (default: the first)."
+            ),
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help=_("Parse and report; write nothing.")
+        )
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+        state = parser.add_mutually_exclusive_group()
+        state.add_argument("--publish", action="store_true", help=_("Publish the pages."))
+        state.add_argument(
+            "--draft", action="store_true", help=_("Leave the pages as drafts (the default).")
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=_("Overwrite articles edited in Wagtail since they were imported."),
+        )
+        parser.add_argument(
+            "--rules",
+            action="append",
+            default=[],
+            metavar="MODULE_OR_FILE",
+            help=_("An extra rule set: a dotted module path or a Python file. Repeatable."),
+        )
+        parser.add_argument("--encoding", help=_("Read every file in this encoding."))
+        parser.add_argument("--jobs", type=int, default=1, help=_("Parse in this many processes."))
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, *args, **options):
+        paths = list(iter_paths(options["paths"]))
+        missing = [str(path) for path in paths if str(path) != "-" and not path.exists()]
+        if missing:
+            raise CommandError(_("No such file: %(path)s") % {"path": ", ".join(missing)})
+        rules = rule_set(
+            [
+                rule
+                for spec in [*newsroom_settings.IMPORTER_RULES, *options["rules"]]
+                for rule in self.load_rules(spec)
+            ]
+        )
+        builder = None if options["dry_run"] else self.get_builder(options)
+        report = Report()
+        outcomes = run_import(
+            paths,
+            builder=builder,
+            jobs=max(1, options["jobs"]),
+            rules=rules,
+            encoding=options["encoding"],
+            report=report,
+        )
+        outcomes = self.with_progress(outcomes, len(paths), options)
+        if options["format"] == "json":
+            self.write_json(outcomes, report)
+            self.write_summary(report, self.stderr)
+        else:
+            for outcome in outcomes:
+                self.write_outcome(outcome, options["dry_run"])
+            self.write_summary(report, self.stdout)
+        if not report.ok:
+            raise CommandError(
+                _("%(count)d of %(total)d files failed.")
+                % {"count": len(report.failures), "total": len(paths)},
+                returncode=1,
+            )
+
+    def load_rules(self, spec):
+        try:
+            return load_rules(spec)
+        except (ImportError, OSError, AttributeError, TypeError, ValueError) as error:
+            raise CommandError(
+                _("Cannot load the rules %(spec)s: %(error)s") % {"spec": spec, "error": error}
+            ) from None
+
+    def get_builder(self, options):
+        if options["parent"]:
+            parent = find_page(options["parent"], label=_("parent"))
+        else:
+            parent = NewsIndexPage.objects.order_by("path").first()
+            if parent is None:
+                raise CommandError(_("There is no news index page to import into."))
+        if not ArticlePage.can_create_at(parent):
+            raise CommandError(
+                _("Articles cannot be added under “%(title)s”.") % {"title": parent.title}
+            )
+        people_parent = None
+        if options["people_parent"]:
+            people_parent = find_page(options["people_parent"], label=_("people index"))
+            if not isinstance(people_parent, PersonIndexPage):
+                raise CommandError(
+                    _("“%(title)s” is not a people index.") % {"title": people_parent.title}
+                )
+        try:
+            return ArticleBuilder(
+                parent,
+                people_parent=people_parent,
+                publish=options["publish"],
+                force=options["force"],
+            )
+        except ArticleImportError as error:
+            raise CommandError(str(error)) from None
+
+    def with_progress(self, outcomes, total, options):
+        if options["no_progress"] or total < 2 or not sys.stderr.isatty():
+            return outcomes
+        from tqdm import tqdm
+
+        return tqdm(outcomes, total=total, unit=_("article"), file=sys.stderr)
+
+    def write_json(self, outcomes, report):
+        # Streamed one article at a time so memory does not grow with the archive.
+        out = self.stdout
+        out.write('{"articles": [', ending="")
+        first = True
+        for outcome in outcomes:
+            if outcome.status == FAILED:
+                continue
+            article = outcome.parsed.to_dict()
+            if outcome.page is not None:
+                article["import"] = {
+                    "status": outcome.status,
+                    "page": outcome.page.pk,
+                    "message": outcome.message,
+                }
+            out.write(("" if first else ", ") + json.dumps(article, ensure_ascii=False), ending="")
+            first = False
+        errors = [failure.error.to_dict() for failure in report.failures]
+        out.write('], "errors": ' + json.dumps(errors, ensure_ascii=False) + "}")
+
+    def write_outcome(self, outcome, dry_run):
+        if outcome.status == FAILED:
+            self.stderr.write(self.style.ERROR(str(outcome.error)))
+            return
+        parsed = outcome.parsed
+        if dry_run:
+            self.stdout.write(
+                _(
+                    "%(source)s: “%(headline)s” by %(authors)s, %(published)s, %(blocks)d blocks, "
+                    "%(quotes)d quotes, %(dropped)d lines dropped"
+                )
+                % {
+                    "source": outcome.source,
+                    "headline": parsed.headline,
+                    "authors": ", ".join(a.name for a in parsed.authors) or _("no byline"),
+                    "published": parsed.published or _("no date"),
+                    "blocks": len(parsed.body),
+                    "quotes": len(parsed.quotes),
+                    "dropped": len(parsed.dropped),
+                }
+            )
+        else:
+            self.stdout.write(f"{outcome.source}: {outcome.status} {outcome.message}".rstrip())
+        for warning in outcome.warnings:
+            self.stdout.write(self.style.WARNING(f"  {warning}"))
+
+    def write_summary(self, report, stream):
+        counts = report.counts
+        stream.write(
+            _(
+                "Created %(created)d, updated %(updated)d, unchanged %(unchanged)d, "
+                "skipped %(skipped)d, parsed %(parsed)d, failed %(failed)d."
+            )
+            % {
+                key: counts[key]
+                for key in ("created", "updated", "unchanged", "skipped", "parsed", "failed")
+            }
+        )
+        for outcome in report.notes:
+            if outcome.status == "skipped":
+                stream.write(f"  {outcome.source}: {outcome.message}")
+        for failure in report.failures:
+            stream.write(f"  {failure.error}")

@@ -1,0 +1,30 @@
+from .pages import (
+    AbstractArticlePage,
+    AbstractNewsIndexPage,
+    ArticleByline,
+    ArticleCorrection,
+    ArticlePage,
+    ArticleQuotation,
+    ArticleRelatedLink,
+    NewsIndexPage,
+)
+from .people import AbstractPersonPage, PersonIndexPage, PersonPage
+from .settings import NewsroomSettings
+from .taxonomy import ArticleTag, Section
+
+__all__ = [
+    "AbstractArticlePage",
+    "AbstractNewsIndexPage",
+    "AbstractPersonPage",
+    "ArticleByline",
+    "ArticleCorrection",
+    "ArticlePage",
+    "ArticleQuotation",
+    "ArticleRelatedLink",
+    "ArticleTag",
+    "NewsIndexPage",
+    "NewsroomSettings",
+    "PersonIndexPage",
+    "PersonPage",
+    "Section",
+]

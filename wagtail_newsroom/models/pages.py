@@ -1,0 +1,396 @@
+import math
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import ArticleBodyBlock, body_text
+from ..conf import newsroom_settings
+from .mixins import NewsroomPageMixin
+from .taxonomy import ArticleTag, Section
+
+LISTING_RENDITION = "fill-640x360"
+
+
+class AbstractNewsIndexPage(NewsroomPageMixin, Page):
+    """Lists the articles below it, newest first, filterable by section, tag and person."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    template = "wagtail_newsroom/news_index_page.html"
+
+    # The article model listed; a site with its own concrete article model points this at it.
+    article_model = "wagtail_newsroom.ArticlePage"
+
+    class Meta:
+        abstract = True
+
+    def get_article_model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.article_model)
+
+    def get_articles(self):
+        """The live articles below this index, with everything a listing shows prefetched."""
+        return (
+            self.get_article_model()
+            .objects.live()
+            .descendant_of(self)
+            .select_related("section")
+            .prefetch_related(
+                Prefetch(
+                    "lead_image",
+                    queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION),
+                ),
+                Prefetch(
+                    "article_bylines",
+                    queryset=ArticleByline.objects.select_related("person").order_by("sort_order"),
+                ),
+                "tags",
+            )
+            .order_by(models.F("published_at").desc(nulls_last=True), "-pk")
+        )
+
+    def filter_articles(self, articles, params):
+        """Apply the ``section``, ``tag`` and ``person`` query-string filters (slugs)."""
+        filters = {}
+        if section := params.get("section"):
+            articles = articles.filter(section__slug=section)
+            filters["section"] = Section.objects.filter(slug=section).first()
+        if tag := params.get("tag"):
+            # Through the tag table directly: it is keyed to Page, which taggit's join from a
+            # Page subclass gets wrong.
+            tagged = ArticleTag.objects.filter(tag__slug=tag).values("content_object_id")
+            articles = articles.filter(pk__in=tagged)
+            filters["tag"] = ArticleTag.tag_model().objects.filter(slug=tag).first()
+        if person := params.get("person"):
+            articles = articles.filter(article_bylines__person__slug=person)
+            from .people import PersonPage
+
+            filters["person"] = PersonPage.objects.filter(slug=person).first()
+        if filters:
+            articles = articles.distinct()
+        return articles, filters
+
+    def paginate(self, articles, page_number):
+        """One page of articles: a missing, malformed or negative number gives the first page,
+        one past the end a 404."""
+        try:
+            number = max(1, int(page_number or 1))
+        except (TypeError, ValueError):
+            number = 1
+        try:
+            return Paginator(articles, newsroom_settings.INDEX_PAGE_SIZE).page(number)
+        except EmptyPage:
+            raise Http404(
+                _("There is no page %(number)s of articles.") % {"number": number}
+            ) from None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles, filters = self.filter_articles(self.get_articles(), request.GET)
+        context["articles"] = self.paginate(articles, request.GET.get("page"))
+        context["filters"] = filters
+        query = request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        return context
+
+
+class NewsIndexPage(AbstractNewsIndexPage):
+    subpage_types = ["wagtail_newsroom.ArticlePage", "wagtail_newsroom.NewsIndexPage"]
+
+    class Meta:
+        verbose_name = _("news index")
+
+
+class AbstractArticlePage(NewsroomPageMixin, Page):
+    """A news article. The page title is the headline."""
+
+    dek = models.TextField(
+        _("standfirst"),
+        blank=True,
+        help_text=_("One or two sentences under the headline that sum up the story."),
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(_("lead image caption"), max_length=500, blank=True)
+    lead_image_credit = models.CharField(_("lead image credit"), max_length=255, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    section = models.ForeignKey(
+        "wagtail_newsroom.Section",
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"),
+        through=ArticleTag,
+        blank=True,
+    )
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("The date the story shows. Left blank, it is set when first published."),
+    )
+    updated_at = models.DateTimeField(
+        _("updated"),
+        null=True,
+        blank=True,
+        help_text=_("Set when a story is substantially updated after publication."),
+    )
+    source_name = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where an imported article came from."),
+    )
+    source_path = models.CharField(_("source path"), max_length=1024, blank=True, db_index=True)
+    source_fingerprint = models.CharField(
+        _("source fingerprint"), max_length=80, blank=True, db_index=True, editable=False
+    )
+    # The revision the importer wrote last, so a re-import can tell an editor's later edits.
+    import_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("dek"),
+        FieldPanel("section"),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("article_corrections", label=_("Corrections and editor's notes")),
+    ]
+    people_panels = [
+        InlinePanel("article_bylines", label=_("Byline"), min_num=1),
+    ]
+    metadata_panels = [
+        FieldPanel("published_at"),
+        FieldPanel("updated_at"),
+        InlinePanel("article_related_links", label=_("Related articles")),
+    ]
+    source_panels = [
+        MultiFieldPanel(
+            [FieldPanel("source_name"), FieldPanel("source_path")], heading=_("Import source")
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(people_panels, heading=_("People")),
+            ObjectList(Page.promote_panels + metadata_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels + source_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("dek"),
+        index.SearchField("body"),
+        index.FilterField("published_at"),
+    ]
+    parent_page_types = ["wagtail_newsroom.NewsIndexPage"]
+    subpage_types = []
+    template = "wagtail_newsroom/article_page.html"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def headline(self):
+        return self.title
+
+    @cached_property
+    def bylines(self):
+        bylines = self.article_bylines.all()
+        # A listing prefetches bylines with their people; select_related would throw that away.
+        if "article_bylines" not in getattr(self, "_prefetched_objects_cache", {}):
+            bylines = bylines.select_related("person")
+        return list(bylines)
+
+    @property
+    def authors(self):
+        return [byline.person for byline in self.bylines]
+
+    @cached_property
+    def word_count(self):
+        return len(body_text(self.body).split())
+
+    @property
+    def reading_time(self):
+        """Minutes to read the body, at least one."""
+        return max(1, math.ceil(self.word_count / newsroom_settings.WORDS_PER_MINUTE))
+
+    def quotations_from_body(self):
+        """One ArticleQuotation per quote block whose speaker is an existing profile."""
+        from .people import PersonPage
+
+        quotes = [
+            item
+            for item in self.body.raw_data
+            if item["type"] == "quote" and (item["value"] or {}).get("speaker")
+        ]
+        if not quotes:
+            return []
+        existing = set(
+            PersonPage.objects.filter(
+                pk__in=[item["value"]["speaker"] for item in quotes]
+            ).values_list("pk", flat=True)
+        )
+        return [
+            ArticleQuotation(
+                person_id=item["value"]["speaker"],
+                text=strip_tags(item["value"].get("text") or ""),
+                block_id=item.get("id") or "",
+            )
+            for item in quotes
+            if item["value"]["speaker"] in existing
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.updated_at and self.published_at and self.updated_at < self.published_at:
+            raise ValidationError(
+                {"updated_at": _("The update cannot be earlier than the publication date.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.live and not self.published_at:
+            self.published_at = self.first_published_at or timezone.now()
+        self.article_quotations = self.quotations_from_body()
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = [
+            link.article
+            for link in self.article_related_links.select_related("article")
+            if link.article.live
+        ]
+        return context
+
+
+class ArticlePage(AbstractArticlePage):
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+
+# Inline models are keyed to Page so every subclass of AbstractArticlePage can use them.
+
+
+class ArticleByline(Orderable):
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="article_bylines")
+    person = models.ForeignKey(
+        "wagtail_newsroom.PersonPage",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="bylines",
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+
+    def __str__(self):
+        return str(self.person)
+
+
+class ArticleCorrection(Orderable):
+    KIND_CHOICES = [("correction", _("Correction")), ("note", _("Editor's note"))]
+
+    page = ParentalKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="article_corrections"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES, default="correction")
+    date = models.DateTimeField(_("date"), default=timezone.now)
+    text = RichTextField(_("text"), features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("kind"), FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+
+class ArticleRelatedLink(Orderable):
+    page = ParentalKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="article_related_links"
+    )
+    article = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("article", "wagtail_newsroom.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")
+        verbose_name_plural = _("related articles")
+
+
+class ArticleQuotation(Orderable):
+    """Who an article quotes, kept in step with its body's quote blocks on every save.
+
+    The body is JSON, so without this a person's page could not find the articles that
+    quote them in one query.
+    """
+
+    page = ParentalKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="article_quotations"
+    )
+    person = models.ForeignKey(
+        "wagtail_newsroom.PersonPage", on_delete=models.CASCADE, related_name="quotations"
+    )
+    text = models.TextField()
+    block_id = models.CharField(max_length=64, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("quotation")
+        verbose_name_plural = _("quotations")

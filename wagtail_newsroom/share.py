@@ -1,0 +1,89 @@
+"""Share-link builders: pure functions of a URL and a title, no request needed.
+
+Every link is a plain URL a browser opens without any third-party script.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Network:
+    key: str
+    label: str
+    # A format string of a full URL with {url}, {title} and {text} already quoted for a query.
+    template: str
+
+
+NETWORKS = {
+    network.key: network
+    for network in [
+        Network("email", _("Email"), "mailto:?subject={title}&body={text}"),
+        Network("facebook", _("Facebook"), "https://www.facebook.com/sharer/sharer.php?u={url}"),
+        Network("x", _("X"), "https://x.com/intent/post?url={url}&text={title}"),
+        Network(
+            "linkedin", _("LinkedIn"), "https://www.linkedin.com/sharing/share-offsite/?url={url}"
+        ),
+        Network("bluesky", _("Bluesky"), "https://bsky.app/intent/compose?text={text}"),
+        Network("whatsapp", _("WhatsApp"), "https://wa.me/?text={text}"),
+        Network("reddit", _("Reddit"), "https://www.reddit.com/submit?url={url}&title={title}"),
+        Network("mastodon", _("Mastodon"), "https://{instance}/share?text={text}"),
+    ]
+}
+
+NETWORK_CHOICES = [(network.key, network.label) for network in NETWORKS.values()]
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    network: str
+    label: str
+    href: str
+
+
+def add_utm(url, source, medium="social", campaign=None):
+    """Return ``url`` with UTM parameters added, keeping any query it already has."""
+    parts = urlsplit(url)
+    query = [(key, value) for key, value in parse_qsl(parts.query) if not key.startswith("utm_")]
+    query += [("utm_source", source), ("utm_medium", medium)]
+    if campaign:
+        query.append(("utm_campaign", campaign))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _quote(value):
+    return urlencode({"": value})[1:]
+
+
+def share_link(network, url, title, *, utm_campaign=None, add_utm_tags=False, instance=None):
+    """Build the share link for one network key from the canonical ``url`` and ``title``."""
+    spec = NETWORKS[network]
+    if add_utm_tags:
+        medium = "email" if network == "email" else "social"
+        url = add_utm(url, network, medium=medium, campaign=utm_campaign)
+    href = spec.template.format(
+        url=_quote(url),
+        title=_quote(title),
+        text=_quote(f"{title} {url}"),
+        instance=instance or "mastodon.social",
+    )
+    return ShareLink(network=network, label=spec.label, href=href)
+
+
+def share_links(networks, url, title, **options):
+    """Share links for ``networks`` in the given order; unknown keys are skipped."""
+    return [share_link(key, url, title, **options) for key in networks if key in NETWORKS]
+
+
+# Networks whose share links carry text, so they can share a quotation.
+TEXT_NETWORKS = ("x", "bluesky", "mastodon", "whatsapp", "email")
+
+
+def quote_share_link(networks, url, quote, **options):
+    """A link sharing ``quote`` with ``url`` on the first chosen network that carries text."""
+    for key in networks:
+        if key in TEXT_NETWORKS:
+            return share_link(key, url, f"“{quote}”", **options)
+    return None
