@@ -30,7 +30,14 @@ _ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:(?:words|written|story|reporting|text|report|reported)\s+)?by\b[:\s]*(?P<names>.*)$",
+    r"^(?:byline:\s*|author:\s*)?(?:(?:words|written|story|reporting|text|report|reported)\s+)?"
+    r"(?:by\b[:\s]*|(?<=:\s))(?P<names>.*)$",
+    re.IGNORECASE,
+)
+# Labelled fields of news-database exports: "SECTION: METRO; Pg. A1", "LENGTH: 612 words".
+_FIELD = re.compile(r"^(?P<label>[A-Z][A-Z-]{2,}):\s*(?P<value>.*)$")
+_SECTION_FIELD = re.compile(
+    r"^(?:section|category|categories|filed (?:in|under)|posted in)\b\s*:?\s*(?P<value>[^|;]+)",
     re.IGNORECASE,
 )
 _POSTED_BY = re.compile(r"^(?:posted|published)\b(?P<date>.*?)\bby\s+(?P<names>.+)$", re.I)
@@ -107,11 +114,15 @@ def parse_byline(text: str) -> list[Author] | None:
     text = _clean_byline(text)
     match = _POSTED_BY.match(text) or _BYLINE.match(text)
     if not match:
+        names = re.split(r"\s*,\s*|\s+(?:and|&)\s+", text)
+        if len(names) > 1 and all(is_name(name) for name in names):
+            return [Author(_unshout(name)) for name in names]  # "Jane Roe, John Doe"
         return _name_and_role(text)
     names = match.group("names")
     found = dates.find_date(names)
     if found:
         names = names[: found.start]
+    names = re.sub(r";\s*(?:editing|writing|additional reporting|compiled)\b.*$", "", names, flags=re.I)
     # "By A | Outlet" and "By A - Outlet": the outlet is not an author.
     names = re.split(r"\s+[|·•]\s+|\s+[–—-]\s+", names)[0]
     # "By Jane Roe in Valencia", "By JANE ROE FOR DAILYMAIL.COM": place and outlet are not names.
@@ -122,16 +133,28 @@ def parse_byline(text: str) -> list[Author] | None:
         part = re.sub(r"\s+The\s.*$", "", part.strip(" ."))  # "Jane Roe The Associated Press"
         if not part:
             continue
+        shouted = re.match(r"^([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+)\s+[A-Z][a-z]", part)
+        if shouted:  # "DEVON PRICE Associated Press": the name in capitals, then the outlet
+            part = shouted.group(1)
         with_role = _name_and_role(part)
         if with_role:
             authors.extend(with_role)
         elif is_name(part, 5) or (not authors and _is_agency(part)):
-            authors.append(Author(part))
+            authors.append(Author(_unshout(part)))
+        elif not authors and match.re is _POSTED_BY and re.fullmatch(r"[a-z][\w.-]{2,30}", part):
+            authors.append(Author(part))  # a blog's user name: "Posted on ... by jsmith"
         elif authors and authors[-1].role is None and not is_name(part, 5):
             authors[-1].role = part
         else:
             break
     return authors or None
+
+
+def _unshout(name: str) -> str:
+    """ "KAREN MOLINA" -> "Karen Molina"; names already in mixed case stay as written."""
+    if not name.isupper():
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name)
 
 
 def _name_and_role(text: str) -> list[Author] | None:
@@ -197,15 +220,20 @@ def _first_rule(rules: list[Rule], text: str, in_body: bool) -> Rule | None:
 
 
 def _date_line(text: str):
-    """(FoundDate or None, remainder) when the line is mostly a date, else None."""
+    """(dates, section) when the line is mostly dates, else None.
+
+    ``dates`` lists every date on the line ("Published: 04.03.2020 | Updated: 05.03.2020"),
+    each flagged when a label calls it an update; relative dates ("9 min ago") give none.
+    """
+    text = re.sub(r"^[A-Z][A-Z-]+:\s*", "", text) if _FIELD.match(text) else text
     if dates.is_relative_date(text):
-        return None, ""
+        return [], ""
     found = dates.find_date(text)
     if found is None:
         if _words(text) <= 6:
             value = dates.parse_fallback(text)
             if value is not None:
-                return dates.FoundDate(value, 0, len(text), False), ""
+                return [dates.FoundDate(value, 0, len(text), False)], ""
         return None
     before, after = text[: found.start], text[found.end :]
     remainder = dates.strip_date_words(f"{before} {after}")
@@ -213,9 +241,16 @@ def _date_line(text: str):
         return None
     # Only a label glued onto the date ("...2020NTD Evening News") or set off by a bar is a
     # section name; other leftovers are reading times and the like.
+    found_all = [found]
+    rest, offset = after, found.end
+    while (more := dates.find_date(rest)) is not None:
+        found_all.append(more)
+        rest = rest[more.end :]
     glued = after[:1].isalpha() or after.lstrip()[:1] in ("|", "·")
-    section = dates.strip_date_words(after) if glued and not before.strip() else ""
-    return found, section
+    section = ""
+    if glued and not before.strip() and len(found_all) == 1:
+        section = dates.strip_date_words(after)
+    return found_all, section
 
 
 def _prose_words(text: str) -> int:
@@ -331,6 +366,12 @@ def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None 
     _read_body(result, segments, rules, body_start, end, teasers)
     if result.published is None and result.updated is None:
         _find_date_anywhere(result, segments, head)
+    # A labelled section ("SECTION: METRO", "Posted in Council Watch") beats a guessed kicker.
+    for segment in segments:
+        field = _SECTION_FIELD.match(segment.text)
+        if field and _words(segment.text) <= 16:
+            result.section = field.group("value").strip()
+            break
     for index in range(end + 1, len(segments)):
         _drop(result, segments[index], rule_hits[index], "after-article")
     if meta:
@@ -350,7 +391,7 @@ def _teasers(segments) -> set[int]:
         i
         for i in content
         if i > 0 and not segments[i].gap_before and not is_content(segments[i - 1])
-        and segments[i - 1].kind != "image"
+        and segments[i - 1].kind != "image" and not _is_header_line(segments[i - 1].text)
     }
 
 
@@ -360,62 +401,82 @@ def _drop(result, segment, rule, default):
     result.dropped.append(Dropped(segment.line, segment.text, rule.name if rule else default))
 
 
-def _read_header(result, segments, rules, head, start) -> int:
-    """Read byline, dates, dek, kicker around the headline; return where the body starts."""
-    if head > 0:
-        above = segments[head - 1]
-        if (
-            result.section is None
-            and 1 <= _words(above.text) <= 4
-            and above.kind == "text"
-            and not _first_rule(rules, above.text, False)
-            and (head < 2 or is_content(segments[head - 2]) or segments[head - 2].kind == "image"
-                 or _words(segments[head - 2].text) > 5)
-        ):
-            result.section = above.text
-            result.dropped.pop()  # it was dropped as navigation; it is the kicker
+def _is_header_line(text: str) -> bool:
+    return bool(parse_byline(text) or _date_line(text) or text.lower() == "by")
 
-    # The header runs to the last byline or date line within reach of the headline.
+
+def _read_header(result, segments, rules, head, start) -> int:
+    """Read kicker, dek, byline and dates around the headline; return where the body starts."""
+    # Dates, bylines and labelled fields may also sit just above the headline.
+    first = head
+    while first > 0 and head - first < 4 and (
+        _is_header_line(segments[first - 1].text) or _FIELD.match(segments[first - 1].text)
+    ):
+        first -= 1
+    # A short line right above the headline (or above the lines just found) is its kicker.
+    above = segments[first - 1] if first > 0 else None
+    if (
+        above is not None
+        and 1 <= _words(above.text) <= 3
+        and above.kind in ("text", "heading")
+        and is_title_shaped(above.text, min_words=1, max_words=3)
+        and not _first_rule(rules, above.text, False)
+    ):
+        result.section = above.text
+        first -= 1
+    # Those lines were dropped as navigation; they are the header.
+    result.dropped = [
+        d for d in result.dropped
+        if not any(d.line == s.line and d.text == s.text for s in segments[first:head])
+    ]
+
+    # The header runs down to the last byline or date line within reach of the headline.
     header_end = head
-    limit = min(len(segments), head + 14)
-    for index in range(head + 1, limit):
-        text = segments[index].text
-        if parse_byline(text) or _date_line(text) or (text.lower() == "by"):
+    paragraphs = 0
+    for index in range(head + 1, min(len(segments), head + 14)):
+        paragraphs += is_content(segments[index])
+        if paragraphs > 1:  # a dek is one paragraph; two mean the body has begun
+            break
+        if _is_header_line(segments[index].text) or _FIELD.match(segments[index].text):
             header_end = index
     body_start = max(start, header_end + 1)
 
     byline_names: set[str] = set()
-    pending_by = False
     name_lines: list[int] = []
-    for index in range(head + 1, body_start):
+    pending_by = False
+    order = [i for i in range(first, body_start) if i != head and id(segments[i]) != id(above)]
+    for index in order:
         segment = segments[index]
         text = segment.text
         if segment.kind == "image":
             _take_image(result, segment)
             continue
-        if pending_by:
-            pending_by = False
-            authors = parse_byline(f"By {text}")
-            if authors:
-                _add_authors(result, authors, byline_names)
+        if pending_by or text.lower() == "by":
+            pending_by = text.lower() == "by"
+            authors = None if pending_by else parse_byline(f"By {text}")
+            if pending_by or authors:
+                _add_authors(result, authors or [], byline_names)
                 continue
-        if text.lower() == "by":
-            pending_by = True
-            continue
+        if _SECTION_FIELD.match(text):
+            continue  # read by _section_field
         authors = parse_byline(text)
         if authors:
             _add_authors(result, authors, byline_names)
             continue
         date_line = _date_line(text)
         if date_line is not None:
-            found, section = date_line
-            _set_date(result, found)
+            found_dates, section = date_line
+            for found in found_dates:
+                _set_date(result, found)
             if section and result.section is None:
                 result.section = section
             continue
         rule = _first_rule(rules, text, False)
         if rule is not None:
             result.dropped.append(Dropped(segment.line, text, rule.name))
+            continue
+        if _FIELD.match(text):
+            result.dropped.append(Dropped(segment.line, text, "field"))
             continue
         if is_name(_clean_byline(text)):
             near_date = any(
@@ -425,7 +486,13 @@ def _read_header(result, segments, rules, head, start) -> int:
                 name_lines.append(len(result.dropped))
             result.dropped.append(Dropped(segment.line, text, "author-name"))
             continue
-        if result.dek is None and not result.authors and is_content(segment):
+        if (
+            result.dek is None
+            and index > head
+            and index < header_end
+            and not result.authors
+            and _words(text) >= 6
+        ):
             result.dek = text
             continue
         if is_content(segment) and index >= start:
@@ -455,8 +522,9 @@ def _find_date_anywhere(result, segments, head):
         if _words(text) > 12:
             continue
         date_line = _date_line(text)
-        if date_line and date_line[0] is not None:
-            _set_date(result, date_line[0])
+        if date_line and date_line[0]:
+            for found in date_line[0]:
+                _set_date(result, found)
             return
 
 
@@ -468,16 +536,10 @@ def _add_authors(result, authors, seen):
 
 
 def _set_date(result, found):
-    if found is None:
-        return
-    if found.updated and result.published is not None:
-        result.updated = result.updated or found.value
-    elif found.updated:
+    if found.updated:
         result.updated = result.updated or found.value
     elif result.published is None:
         result.published = found.value
-    elif result.updated is None and found.value != result.published:
-        result.updated = found.value
 
 
 def _take_image(result, segment):

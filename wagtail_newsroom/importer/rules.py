@@ -95,6 +95,14 @@ DEFAULT_RULES = [
         r"view comments|show comments|leave a comment|follow|follow us.*|add to.*)$",
         max_words=6,
     ),
+    Rule(
+        "appeal",
+        kind="drop-block",
+        pattern=r"^since you['’]re here|^support (us|our|the|independent)\b|"
+        r"\b(donate|donation|become a (member|supporter|subscriber))\b",
+        max_words=25,
+        block_pattern=r"support|donat|subscri|member|thank you",
+    ),
     Rule("advertisement", pattern=r"^(advertisement|advertising|sponsored|ad|story continues)\b",
          max_words=6),
     Rule("cookie", pattern=r"\bcookies?\b.*\b(use|accept|consent|settings|policy)\b|"

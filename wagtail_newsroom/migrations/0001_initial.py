@@ -4,12 +4,15 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.contrib.taggit
 import modelcluster.fields
-import modelsearch.index
+import wagtail.search.index
 import wagtail.fields
 import wagtail_newsroom.models.mixins
 import wagtail_newsroom.models.settings
 from django.conf import settings
 from django.db import migrations, models
+
+# Wagtail 8 made the page model swappable; the 7.0 LTS has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
 
 
 class Migration(migrations.Migration):
@@ -18,16 +21,16 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),
         ('wagtailimages', '0027_image_description'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
             name='NewsIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -38,7 +41,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='PersonIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -59,7 +62,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'sections',
                 'ordering': ['name'],
             },
-            bases=(modelsearch.index.Indexed, models.Model),
+            bases=(wagtail.search.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
             name='ArticleCorrection',
@@ -69,7 +72,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('correction', 'Correction'), ('note', "Editor's note")], default='correction', max_length=20, verbose_name='kind')),
                 ('date', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date')),
                 ('text', wagtail.fields.RichTextField(verbose_name='text')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_corrections', to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_corrections', to=PAGE_MODEL)),
             ],
             options={
                 'verbose_name': 'correction',
@@ -83,8 +86,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='article')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_related_links', to=settings.WAGTAIL_PAGE_MODEL)),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=PAGE_MODEL, verbose_name='article')),
+                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_related_links', to=PAGE_MODEL)),
             ],
             options={
                 'verbose_name': 'related article',
@@ -97,7 +100,7 @@ class Migration(migrations.Migration):
             name='ArticleTag',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='newsroom_tagged_items', to=settings.WAGTAIL_PAGE_MODEL)),
+                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='newsroom_tagged_items', to=PAGE_MODEL)),
                 ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
             ],
             options={
@@ -124,7 +127,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='PersonPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('job_title', models.CharField(blank=True, help_text='How stories describe them, e.g. "China affairs commentator".', max_length=255, verbose_name='role or title')),
                 ('bio', wagtail.fields.RichTextField(blank=True, verbose_name='biography')),
                 ('links', wagtail.fields.StreamField([('link', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Label', 'max_length': 100}), 1: ('wagtail.blocks.URLBlock', (), {'label': 'URL'}), 2: ('wagtail.blocks.StructBlock', [[('label', 0), ('url', 1)]], {})}, help_text='Their website, social profiles and other pages about them.', verbose_name='links')),
@@ -143,7 +146,7 @@ class Migration(migrations.Migration):
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('text', models.TextField()),
                 ('block_id', models.CharField(blank=True, max_length=64)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_quotations', to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_quotations', to=PAGE_MODEL)),
                 ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quotations', to='wagtail_newsroom.personpage')),
             ],
             options={
@@ -158,7 +161,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_bylines', to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_bylines', to=PAGE_MODEL)),
                 ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bylines', to='wagtail_newsroom.personpage', verbose_name='person')),
             ],
             options={
@@ -171,7 +174,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ArticlePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('dek', models.TextField(blank=True, help_text='One or two sentences under the headline that sum up the story.', verbose_name='standfirst')),
                 ('lead_image_caption', models.CharField(blank=True, max_length=500, verbose_name='lead image caption')),
                 ('lead_image_credit', models.CharField(blank=True, max_length=255, verbose_name='lead image credit')),

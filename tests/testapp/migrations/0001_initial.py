@@ -7,6 +7,9 @@ import wagtail_newsroom.models.mixins
 from django.conf import settings
 from django.db import migrations, models
 
+# Wagtail 8 made the page model swappable; the 7.0 LTS has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
 
 class Migration(migrations.Migration):
 
@@ -15,7 +18,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         ('wagtail_newsroom', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),
         ('wagtailimages', '0027_image_description'),
     ]
 
@@ -23,7 +26,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='LiveBlogPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('dek', models.TextField(blank=True, help_text='One or two sentences under the headline that sum up the story.', verbose_name='standfirst')),
                 ('lead_image_caption', models.CharField(blank=True, max_length=500, verbose_name='lead image caption')),
                 ('lead_image_credit', models.CharField(blank=True, max_length=255, verbose_name='lead image credit')),

@@ -15,6 +15,7 @@ from ...models import ArticlePage, NewsIndexPage, PersonIndexPage
 
 def find_page(value, *, label):
     """A page by id, by its URL path within the default site, or by its full tree path."""
+    value = str(value)
     if value.isdigit():
         page = Page.objects.filter(pk=int(value)).first()
     else:

@@ -1,0 +1,156 @@
+"""import_articles end to end: real files, real database, real pages."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Revision
+
+from wagtail_newsroom.importer.build import ArticleBuilder
+from wagtail_newsroom.importer.result import Author, BodyBlock, ParsedArticle
+from wagtail_newsroom.models import ArticlePage, ArticleQuotation, PersonPage, Section
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED = SEEDS / "000_c8de4f398f421595.txt"
+ARTICLE_KEYS = {
+    "source", "fingerprint", "headline", "dek", "section", "published", "updated", "authors",
+    "people", "tags", "lead_image", "body", "dropped", "warnings",
+}  # fmt: skip
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args, **options):
+    """Run the command; return (stdout, stderr, error or None)."""
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_articles", *map(str, args), stdout=out, stderr=err, **options)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
+@pytest.fixture
+def archive(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.txt")
+    return folder
+
+
+def test_dry_run_json_is_one_document_and_writes_nothing(site_tree, archive):
+    (archive / "junk.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
+    pages = Page.objects.count()
+    out, _err, error = run(archive, dry_run=True, format="json", no_progress=True)
+    document = json.loads(out)
+    assert set(document) == {"articles", "errors"}
+    [article] = document["articles"]
+    assert set(article) == ARTICLE_KEYS
+    assert article["headline"] == "China Reminds Ant Group Who’s Boss"
+    assert article["fingerprint"].startswith("sha256:")
+    [failure] = document["errors"]
+    assert failure["source"].endswith("junk.txt")
+    assert failure["error"]
+    assert error is not None and error.returncode == 1
+    assert Page.objects.count() == pages
+
+
+def test_import_creates_linked_pages_and_rerun_changes_nothing(site_tree, archive):
+    _home, news, people = site_tree
+    out, _err, error = run(archive, publish=True, no_progress=True)
+    assert error is None, out
+    article = ArticlePage.objects.get()
+    assert article.live and article.get_parent().pk == news.pk
+    assert article.title == "China Reminds Ant Group Who’s Boss"
+    assert article.section == Section.objects.get(name="NTD Evening News")
+    assert article.published_at.date().isoformat() == "2020-11-05"
+    assert [p.title for p in article.authors] == ["Penny Zhou"]
+    qin = PersonPage.objects.child_of(people).get(title="Qin Peng")
+    assert qin.job_title in ("China affairs commentator", "analyst")
+    quotes = [b for b in article.body if b.block_type == "quote"]
+    assert [q.value["speaker"].title for q in quotes] == ["Jack Ma", "Qin Peng", "Qin Peng"]
+    assert ArticleQuotation.objects.filter(person=qin, page=article).count() == 2
+    assert "Created 1" in out
+
+    pages, revisions = Page.objects.count(), Revision.objects.count()
+    out, _err, error = run(archive, publish=True, no_progress=True)
+    assert error is None
+    assert "unchanged 1" in out
+    assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
+
+
+def test_changed_source_updates_the_same_page(site_tree, archive):
+    run(archive, no_progress=True)
+    article = ArticlePage.objects.get()
+    seed = archive / "seed.txt"
+    seed.write_text(seed.read_text().replace("$37 billion", "$34.5 billion"))
+    out, _err, error = run(archive, no_progress=True)
+    assert error is None and "updated 1" in out
+    assert ArticlePage.objects.count() == 1
+    latest = ArticlePage.objects.get().get_latest_revision_as_object()
+    assert "$34.5 billion" in str(latest.body)
+    assert latest.pk == article.pk
+
+
+def test_editor_edits_are_kept_unless_forced(site_tree, archive):
+    run(archive, no_progress=True)
+    article = ArticlePage.objects.get()
+    article.dek = "An editor's standfirst."
+    article.save_revision()
+    seed = archive / "seed.txt"
+    seed.write_text(seed.read_text() + "\nOne more paragraph added to the archive copy.\n")
+
+    out, _err, error = run(archive, no_progress=True)
+    assert error is None
+    assert "skipped 1" in out and "--force" in out
+    assert (
+        ArticlePage.objects.get().get_latest_revision_as_object().dek == "An editor's standfirst."
+    )
+
+    out, _err, error = run(archive, no_progress=True, force=True)
+    assert "updated 1" in out
+    assert ArticlePage.objects.get().get_latest_revision_as_object().dek == ""
+
+
+def test_bad_files_are_reported_and_the_rest_imported(site_tree, archive):
+    (archive / "empty.txt").write_bytes(b"")
+    (archive / "junk.html").write_bytes(bytes(range(256)) * 8)
+    out, err, error = run(archive, no_progress=True)
+    assert error is not None and error.returncode == 1
+    assert "2 of 3 files failed" in str(error)
+    assert "empty.txt" in out and "junk.html" in out
+    assert "Created 1" in out and "failed 2" in out
+    assert ArticlePage.objects.count() == 1
+
+
+def test_a_failing_article_is_not_half_written(site_tree):
+    _home, news, people = site_tree
+    parsed = ParsedArticle(
+        source="long.txt",
+        fingerprint="sha256:long",
+        # Longer than a page title may be: the build fails after it has made the profile.
+        headline="Boss " * 60,
+        authors=[Author("Brand New Person")],
+        body=[BodyBlock("paragraph", text="Text.")],
+    )
+    builder = ArticleBuilder(news)
+    with pytest.raises(ValidationError):
+        builder.build(parsed)
+    assert not PersonPage.objects.filter(title="Brand New Person").exists()
+    assert not ArticlePage.objects.exists()
+
+
+def test_missing_paths_are_named(site_tree):
+    _out, _err, error = run("/no/such/file.txt", dry_run=True)
+    assert error is not None and "/no/such/file.txt" in str(error)
+
+
+def test_parent_must_accept_articles(site_tree, archive):
+    _home, _news, people = site_tree
+    _out, _err, error = run(archive, parent=people.pk, no_progress=True)
+    assert error is not None and "cannot be added" in str(error)
