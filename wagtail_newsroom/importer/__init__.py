@@ -4,5 +4,12 @@ from .pipeline import iter_paths, parse, parse_path
 from .result import ArticleImportError, ParsedArticle
 from .rules import Rule, load_rules
 
-__all__ = ["ArticleImportError", "ParsedArticle", "Rule", "iter_paths", "load_rules", "parse",
-           "parse_path"]
+__all__ = [
+    "ArticleImportError",
+    "ParsedArticle",
+    "Rule",
+    "iter_paths",
+    "load_rules",
+    "parse",
+    "parse_path",
+]

@@ -13,12 +13,15 @@ from pathlib import Path
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from ..conf import newsroom_settings
 from ..models import ArticleByline, ArticlePage, PersonIndexPage, PersonPage, Section
@@ -75,10 +78,18 @@ class ArticleBuilder:
         self.force = force
         self.user = user
         self.rich_text = EditorHTMLConverter(features=newsroom_settings.RICH_TEXT_FEATURES)
+        self.new_people = []
 
     def build(self, parsed):
-        with transaction.atomic():
-            return self._build(parsed)
+        # Wagtail re-indexes references on each of the several saves a page and its revision
+        # take; once per article, at the end, is enough and makes imports several times faster.
+        with transaction.atomic(), disable_reference_index_auto_update():
+            outcome = self._build(parsed)
+            if outcome.status in (CREATED, UPDATED):
+                for obj in (outcome.page, *self.new_people):
+                    ReferenceIndex.create_or_update_for_object(obj)
+            self.new_people.clear()
+            return outcome
 
     def _build(self, parsed):
         existing = (
@@ -155,23 +166,30 @@ class ArticleBuilder:
     def people(self, parsed):
         """Profiles for everyone in the byline or quoted, by the name the article uses."""
         roles = {person.name: person.roles for person in parsed.people}
-        names = [author.name for author in parsed.authors] + [
-            person.name for person in parsed.people
-        ]
+        names = list(dict.fromkeys([a.name for a in parsed.authors] + list(roles)))
+        existing = {
+            profile.title.lower(): profile
+            for profile in PersonPage.objects.child_of(self.people_parent)
+            .annotate(name_lower=Lower("title"))
+            .filter(name_lower__in=[name.lower() for name in names])
+        }
         profiles = {}
-        for name in dict.fromkeys(names):
-            profile = PersonPage.objects.child_of(self.people_parent).filter(title__iexact=name)
-            profile = profile.first()
+        for name in names:
+            profile = existing.get(name.lower())
             if profile is None:
                 person_roles = roles.get(name) or []
                 profile = PersonPage(
                     title=name,
                     slug=unique_slug(self.child_slugs(self.people_parent), name, "person"),
                     job_title=person_roles[0] if person_roles else "",
-                    live=self.publish,
+                    live=False,
                 )
                 self.people_parent.add_child(instance=profile)
-                profile.save_revision(user=self.user, log_action=True)
+                revision = profile.save_revision(user=self.user, log_action=True)
+                if self.publish:
+                    revision.publish(user=self.user)
+                self.new_people.append(profile)
+                existing[name.lower()] = profile
             profiles[name] = profile
         return profiles
 

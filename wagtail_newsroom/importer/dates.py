@@ -32,8 +32,9 @@ _PATTERNS = [
         r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
     ),
     re.compile(_MONTH + r"\s*(?P<day>\d{1,2})" + _ORD + r",?\s*" + _YEAR + _TIME, re.I),
-    re.compile(r"(?P<day>\d{1,2})" + _ORD + r"\.?\s*(?:of\s+)?" + _MONTH + r",?\s*" + _YEAR + _TIME,
-               re.I),
+    re.compile(
+        r"(?P<day>\d{1,2})" + _ORD + r"\.?\s*(?:of\s+)?" + _MONTH + r",?\s*" + _YEAR + _TIME, re.I
+    ),
     re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2" + _YEAR + r"(?!\d)" + _TIME),
 ]
 _RELATIVE = re.compile(
@@ -67,9 +68,11 @@ def _tzinfo(tz: str | None):
         return None
     tz = tz.strip()
     if tz == "Z":
-        return datetime.timezone.utc
+        return datetime.UTC
     gmt = re.fullmatch(r"(?:GMT|UTC)([+-]\d{1,2})", tz)
-    offset = _TZ_NAMES.get(tz) or (f"{gmt.group(1)[0]}{int(gmt.group(1)[1:]):02d}:00" if gmt else tz)
+    offset = _TZ_NAMES.get(tz) or (
+        f"{gmt.group(1)[0]}{int(gmt.group(1)[1:]):02d}:00" if gmt else tz
+    )
     match = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", offset)
     if not match:
         return None
@@ -148,9 +151,15 @@ def strip_date_words(text: str) -> str:
     return re.sub(r"^[\s|,·•:–—-]+|[\s|,·•:–—-]+$", "", text).strip()
 
 
+# A day number next to a word, and a year: "5. November 2020", "5 de noviembre de 2020".
+_FALLBACK_SHAPE = re.compile(
+    r"(?=.*\b(?:19|20)\d{2}\b)(?:.*\b\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}|.*[^\W\d_]{3,}\.?\s+\d{1,2}\b)"
+)
+
+
 def parse_fallback(text: str) -> datetime.date | None:
     """Ask dateparser about a short line that the fast patterns missed (other languages)."""
-    if len(text) > 60 or not re.search(r"\b(19|20)\d{2}\b", text):
+    if len(text) > 60 or not _FALLBACK_SHAPE.search(text):
         return None
     import dateparser
 

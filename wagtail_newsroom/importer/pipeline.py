@@ -30,10 +30,15 @@ def parse(
     text = read_text(data, source, encoding)
     fingerprint = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
     if looks_like_html(text, source, content_type):
-        segments, meta = segment_html(text)
+        try:
+            segments, meta = segment_html(text)
+        except RecursionError:
+            raise ArticleImportError(
+                source, _("The HTML is nested too deeply to be read.")
+            ) from None
     else:
         segments, meta = segment_text(text), None
-    found = recognise(segments, rules if isinstance(rules, list) else rule_set(rules), meta)
+    found = recognise(segments, rule_set(rules), meta)
     if not found.headline:
         raise ArticleImportError(source, _("No headline could be recognised."))
     if not any(block.type in ("paragraph", "list", "heading") for block in found.body):

@@ -35,12 +35,66 @@ _TITLES = {
     "sheriff", "pastor", "father", "bishop", "lord", "lady", "baroness", "battalion", "professor",
     "economist", "analyst", "spokesman", "spokeswoman", "spokesperson", "state", "district",
 }  # fmt: skip
-_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la",
-              "bin", "al", "ibn", "y", "dos", "das", "ter"}
-_NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "But",
-              "And", "However", "In", "On", "At", "When", "While", "After", "Before", "It",
-              "He", "She", "They", "We", "I", "You", "Monday", "Tuesday", "Wednesday",
-              "Thursday", "Friday", "Saturday", "Sunday", "Prosecutors", "Police", "Officials"}
+_PARTICLES = {
+    "de",
+    "da",
+    "del",
+    "della",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+    "bin",
+    "al",
+    "ibn",
+    "y",
+    "dos",
+    "das",
+    "ter",
+}
+_NOT_NAMES = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Its",
+    "Their",
+    "Our",
+    "His",
+    "Her",
+    "But",
+    "And",
+    "However",
+    "In",
+    "On",
+    "At",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Prosecutors",
+    "Police",
+    "Officials",
+}
 _ORGANISATION = re.compile(
     r"\b(Institute|Authority|Ministry|Department|Police|Court|Government|Group|Inc|Ltd|Council|"
     r"Party|Agency|Office|University|Company|Bank|Association|Committee|News|Times|Post|"
@@ -48,23 +102,29 @@ _ORGANISATION = re.compile(
     r"Center|Foundation|Press|Media|Network|Corporation|Corp|Power|Water|Energy|Cross|Club|School|"
     r"District|Hospital|Airport|Council|Street|Road|Lane|County|City)\b"
 )
-_OPENERS = "“\""
+_OPENERS = '“"'
 _QUOTED = re.compile(r"[“\"]([^“”\"]+)(?:[”\"]|$)")
 _Q = "\u0000"  # stands in for a quoted span while looking for the attribution around it
 _DOT = "\u2024"  # stands in for the dot of an abbreviation, which does not end a sentence
-_ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Det|Jr|Sr|Capt|"
-                           r"Cllr|Rev|No|[A-Z])\.")
+_ABBREVIATION = re.compile(
+    r"\b(Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Det|Jr|Sr|Capt|"
+    r"Cllr|Rev|No|[A-Z])\."
+)
 _WHO = r"(?P<who>[^\u0000.;:!?“”\"]{1,140}?)"
 _AFTER_QUOTE = [
     re.compile(_Q + r"\s*,?\s*" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")\b"),
 ]
 # "..., said Jane Roe, a spokeswoman for the ministry." The name comes first here.
 _VERB_FIRST = re.compile(
-    _Q + r"\s*,?\s*(?P<verb>" + _VERBS + r")\s+(?P<who>[^\u0000.;:!?“”\"]{1,160}?)\s*(?:[.;]|\u0000|$)"
+    _Q
+    + r"\s*,?\s*(?P<verb>"
+    + _VERBS
+    + r")\s+(?P<who>[^\u0000.;:!?“”\"]{1,160}?)\s*(?:[.;]|\u0000|$)"
 )
 _BEFORE_QUOTE = re.compile(
     r"(?:^|[.;]\s+)" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")(?:\s+[\w’']+){0,5}\s*[:,]?\s*" + _Q
 )
+_SPEECH = re.compile(r"\b(?:" + _VERBS + r"|according to)\b")
 _ACCORDING = re.compile(r"according to " + _WHO + r"\s*(?:[.,;]|$)")
 _INDIRECT = re.compile(r"(?:^|[.;]\s+|\u0000\s*)" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")\b")
 
@@ -195,15 +255,14 @@ class People:
         return person
 
 
-def _speaker(text: str, people: People) -> Speaker | None:
-    masked = _mask(text)
+def _speaker(masked: str, people: People) -> Speaker | None:
     matches = [pattern.search(masked) for pattern in _AFTER_QUOTE]
     matches += [_VERB_FIRST.search(masked), _BEFORE_QUOTE.search(masked)]
     matches.append(_ACCORDING.search(masked))
     for match in matches:
         if match is None:
             continue
-        if match.re is _VERB_FIRST or match.re is _ACCORDING:
+        if match.re is _VERB_FIRST:
             name, role = _split_who_name_first(match.group("who"))
         else:
             name, role = _split_who(match.group("who"))
@@ -242,18 +301,26 @@ def find_quotes(body: list[BodyBlock], authors: list[Author]) -> tuple[list[Body
             result.append(block)
             continue
         text = block.text
-        _note_indirect(text, people)
+        spoken = _SPEECH.search(text) is not None
+        masked = _mask(text) if spoken else text
+        if spoken:
+            _note_indirect(masked, people)
         people.note_names(text)
         words = len(text.split())
         quoted = _quoted_words(text)
         continuing = bool(open_run) and text.lstrip()[:1] in _OPENERS
-        speaker = _speaker(text, people) if quoted else None
+        speaker = _speaker(masked, people) if quoted and spoken else None
         is_quote = (speaker is not None and quoted >= 5 and quoted >= words * 0.3) or continuing
         if not is_quote:
             open_run = []
             result.append(block)
             continue
         quote = BodyBlock("quote", text, html=block.html)
+        if speaker is None and open_run and open_run[-1].speaker:
+            # A continuation paragraph: the speaker named earlier is still talking.
+            previous = open_run[-1]
+            quote.speaker, quote.speaker_role = previous.speaker, previous.speaker_role
+            quote.attribution = previous.attribution
         result.append(quote)
         open_run.append(quote)
         if speaker is not None:
@@ -269,9 +336,9 @@ def find_quotes(body: list[BodyBlock], authors: list[Author]) -> tuple[list[Body
     return result, list(people.people.values())
 
 
-def _note_indirect(text: str, people: People):
+def _note_indirect(masked: str, people: People):
     """Record "analyst Jane Roe said ..." outside quotes: it names a person and a role."""
-    for match in _INDIRECT.finditer(_mask(text)):
+    for match in _INDIRECT.finditer(masked):
         name, role = _split_who(match.group("who"))
         if name and name not in _PRONOUNS and " " in name:
             people.add(name, role)

@@ -10,6 +10,7 @@ recorded in ``dropped`` with the reason.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -64,15 +65,18 @@ def _words(text: str) -> int:
 
 
 def is_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+    return bool(_SENTENCE_END.search(text[-6:]))
 
 
 def is_content(segment: Segment) -> bool:
     """A line a reader would call a paragraph: long, and shaped like prose."""
-    if segment.kind == "image":
-        return False
-    words = _words(segment.text)
-    return (words >= 10 and is_sentence(segment.text)) or words >= 25
+    return segment.kind != "image" and _is_prose(segment.text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_prose(text: str) -> bool:
+    words = _words(text)
+    return (words >= 10 and is_sentence(text)) or words >= 25
 
 
 def is_title_shaped(text: str, *, min_words=2, max_words=30) -> bool:
@@ -111,6 +115,17 @@ def _clean_byline(text: str) -> str:
 
 def parse_byline(text: str) -> list[Author] | None:
     """Authors named in a byline line, or None when the line is not a byline."""
+    found = _byline_names(text)
+    return [Author(name, role) for name, role in found] if found else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _byline_names(text: str) -> tuple[tuple[str, str | None], ...]:
+    authors = _read_byline(text)
+    return tuple((author.name, author.role) for author in authors or ())
+
+
+def _read_byline(text: str) -> list[Author] | None:
     text = _clean_byline(text)
     match = _POSTED_BY.match(text) or _BYLINE.match(text)
     if not match:
@@ -122,7 +137,9 @@ def parse_byline(text: str) -> list[Author] | None:
     found = dates.find_date(names)
     if found:
         names = names[: found.start]
-    names = re.sub(r";\s*(?:editing|writing|additional reporting|compiled)\b.*$", "", names, flags=re.I)
+    names = re.sub(
+        r";\s*(?:editing|writing|additional reporting|compiled)\b.*$", "", names, flags=re.I
+    )
     # "By A | Outlet" and "By A - Outlet": the outlet is not an author.
     names = re.split(r"\s+[|·•]\s+|\s+[–—-]\s+", names)[0]
     # "By Jane Roe in Valencia", "By JANE ROE FOR DAILYMAIL.COM": place and outlet are not names.
@@ -207,19 +224,26 @@ def _main_run(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def _first_rule(rules: list[Rule], text: str, in_body: bool) -> Rule | None:
-    words = _words(text)
-    for rule in rules:
-        if rule.scope == "body" and not in_body:
-            continue
-        if rule.scope == "header" and in_body:
-            continue
-        if rule.matches(text, words):
-            return rule
-    return None
+class _RuleMatcher:
+    """Applies a rule set to lines, remembering answers: pages repeat their lines a lot."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.cache: dict[str, list[Rule]] = {}
+
+    def first(self, text: str, in_body: bool = False) -> Rule | None:
+        matched = self.cache.get(text)
+        if matched is None:
+            words = _words(text)
+            matched = self.cache[text] = [rule for rule in self.rules if rule.matches(text, words)]
+        for rule in matched:
+            if rule.scope == "any" or (rule.scope == "body") == in_body:
+                return rule
+        return None
 
 
-def _date_line(text: str):
+@functools.lru_cache(maxsize=4096)
+def _date_line(text: str, fallback: bool = False):
     """(dates, section) when the line is mostly dates, else None.
 
     ``dates`` lists every date on the line ("Published: 04.03.2020 | Updated: 05.03.2020"),
@@ -227,25 +251,25 @@ def _date_line(text: str):
     """
     text = re.sub(r"^[A-Z][A-Z-]+:\s*", "", text) if _FIELD.match(text) else text
     if dates.is_relative_date(text):
-        return [], ""
+        return (), ""
     found = dates.find_date(text)
     if found is None:
-        if _words(text) <= 6:
+        if fallback and _words(text) <= 6:
             value = dates.parse_fallback(text)
             if value is not None:
-                return [dates.FoundDate(value, 0, len(text), False)], ""
+                return (dates.FoundDate(value, 0, len(text), False),), ""
         return None
     before, after = text[: found.start], text[found.end :]
     remainder = dates.strip_date_words(f"{before} {after}")
     if _prose_words(dates.strip_date_words(before)) > 3 or _prose_words(remainder) > 6:
         return None
+    found_all = (found,)
+    rest = after
+    while (more := dates.find_date(rest)) is not None:
+        found_all += (more,)
+        rest = rest[more.end :]
     # Only a label glued onto the date ("...2020NTD Evening News") or set off by a bar is a
     # section name; other leftovers are reading times and the like.
-    found_all = [found]
-    rest, offset = after, found.end
-    while (more := dates.find_date(rest)) is not None:
-        found_all.append(more)
-        rest = rest[more.end :]
     glued = after[:1].isalpha() or after.lstrip()[:1] in ("|", "·")
     section = ""
     if glued and not before.strip() and len(found_all) == 1:
@@ -288,10 +312,13 @@ def _best_headline(segments, rules, start, window) -> int | None:
         words = _words(text)
         following = segments[index + 1 : index + 7]
         signed = any(parse_byline(s.text) or _date_line(s.text) for s in following[:3])
-        if segment.kind not in ("text", "heading") or not (
-            _is_candidate(text, rules)
-            # A headline may end with a full stop when a byline or date follows at once.
-            or (signed and words <= 20 and text.endswith(".") and text[:1].isupper())
+        if (
+            segment.kind not in ("text", "heading")
+            or not (
+                _is_candidate(text, rules)
+                # A headline may end with a full stop when a byline or date follows at once.
+                or (signed and words <= 20 and text.endswith(".") and text[:1].isupper())
+            )
         ):
             continue
         if _looks_like_menu(text):
@@ -313,7 +340,7 @@ def _best_headline(segments, rules, start, window) -> int | None:
 def _is_candidate(text, rules, min_words=3) -> bool:
     return (
         is_title_shaped(text, min_words=min_words)
-        and not _first_rule(rules, text, False)
+        and not rules.first(text, False)
         and not parse_byline(text)
         and not _date_line(text)
     )
@@ -336,9 +363,10 @@ def _normal(text: str) -> str:
 
 def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None = None):
     result = Recognised()
+    rules = _RuleMatcher(rules)
     if not segments:
         return result
-    rule_hits = [_first_rule(rules, s.text, False) for s in segments]
+    rule_hits = [rules.first(s.text, False) for s in segments]
     teasers = _teasers(segments)
     scores = [
         -2 if index in teasers else _line_score(segment, rule)
@@ -372,8 +400,7 @@ def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None 
         if field and _words(segment.text) <= 16:
             result.section = field.group("value").strip()
             break
-    for index in range(end + 1, len(segments)):
-        _drop(result, segments[index], rule_hits[index], "after-article")
+    _drop_rest(result, segments, rule_hits, end + 1)
     if meta:
         _apply_meta(result, meta)
     return result
@@ -390,9 +417,28 @@ def _teasers(segments) -> set[int]:
     return {
         i
         for i in content
-        if i > 0 and not segments[i].gap_before and not is_content(segments[i - 1])
-        and segments[i - 1].kind != "image" and not _is_header_line(segments[i - 1].text)
+        if i > 0
+        and not segments[i].gap_before
+        and not is_content(segments[i - 1])
+        and segments[i - 1].kind != "image"
+        and not _is_header_line(segments[i - 1].text)
     }
+
+
+def _drop_rest(result, segments, rule_hits, start):
+    """Record what follows the article, naming sign-up blocks as a whole."""
+    block = None
+    for index in range(start, len(segments)):
+        segment, rule = segments[index], rule_hits[index]
+        words = _words(segment.text)
+        if rule is None and block is not None and block.continues_block(segment.text, words):
+            rule = block
+        block = (
+            rule
+            if rule is not None and rule.kind == "drop-block"
+            else (block if rule is block else None)
+        )
+        _drop(result, segment, rule, "after-article")
 
 
 def _drop(result, segment, rule, default):
@@ -409,8 +455,10 @@ def _read_header(result, segments, rules, head, start) -> int:
     """Read kicker, dek, byline and dates around the headline; return where the body starts."""
     # Dates, bylines and labelled fields may also sit just above the headline.
     first = head
-    while first > 0 and head - first < 4 and (
-        _is_header_line(segments[first - 1].text) or _FIELD.match(segments[first - 1].text)
+    while (
+        first > 0
+        and head - first < 4
+        and (_is_header_line(segments[first - 1].text) or _FIELD.match(segments[first - 1].text))
     ):
         first -= 1
     # A short line right above the headline (or above the lines just found) is its kicker.
@@ -420,13 +468,14 @@ def _read_header(result, segments, rules, head, start) -> int:
         and 1 <= _words(above.text) <= 3
         and above.kind in ("text", "heading")
         and is_title_shaped(above.text, min_words=1, max_words=3)
-        and not _first_rule(rules, above.text, False)
+        and not rules.first(above.text, False)
     ):
         result.section = above.text
         first -= 1
     # Those lines were dropped as navigation; they are the header.
     result.dropped = [
-        d for d in result.dropped
+        d
+        for d in result.dropped
         if not any(d.line == s.line and d.text == s.text for s in segments[first:head])
     ]
 
@@ -463,7 +512,7 @@ def _read_header(result, segments, rules, head, start) -> int:
         if authors:
             _add_authors(result, authors, byline_names)
             continue
-        date_line = _date_line(text)
+        date_line = _date_line(text, fallback=True)
         if date_line is not None:
             found_dates, section = date_line
             for found in found_dates:
@@ -471,7 +520,7 @@ def _read_header(result, segments, rules, head, start) -> int:
             if section and result.section is None:
                 result.section = section
             continue
-        rule = _first_rule(rules, text, False)
+        rule = rules.first(text, False)
         if rule is not None:
             result.dropped.append(Dropped(segment.line, text, rule.name))
             continue
@@ -495,9 +544,13 @@ def _read_header(result, segments, rules, head, start) -> int:
         ):
             result.dek = text
             continue
-        if is_content(segment) and index >= start:
+        below = index > header_end
+        if (is_content(segment) and index >= start) or (below and _is_short_paragraph(text)):
             # Article text that happens to sit above a late byline belongs to the body.
             result.body.append(BodyBlock("paragraph", text, html=segment.html))
+            continue
+        if below and segment.kind == "heading":
+            result.body.append(BodyBlock("heading", text, level=min(max(segment.level, 2), 4)))
             continue
         result.dropped.append(Dropped(segment.line, text, "header"))
 
@@ -521,7 +574,7 @@ def _find_date_anywhere(result, segments, head):
         text = segments[index].text
         if _words(text) > 12:
             continue
-        date_line = _date_line(text)
+        date_line = _date_line(text, fallback=True)
         if date_line and date_line[0]:
             for found in date_line[0]:
                 _set_date(result, found)
@@ -548,8 +601,9 @@ def _take_image(result, segment):
         result.lead_image = image
     else:
         result.body.append(
-            BodyBlock("image", src=image.src, alt=image.alt, caption=image.caption,
-                      credit=image.credit)
+            BodyBlock(
+                "image", src=image.src, alt=image.alt, caption=image.caption, credit=image.credit
+            )
         )
 
 
@@ -565,7 +619,7 @@ def _read_body(result, segments, rules, start, end, teasers):
             _take_image(result, segment)
             index += 1
             continue
-        rule = _first_rule(rules, text, paragraphs >= 3)
+        rule = rules.first(text, paragraphs >= 3)
         if rule is not None and rule.kind == "end":
             # "Most popular" boxes also interrupt long articles: only a label followed by
             # less text than came before it ends the article; otherwise skip to the prose.
@@ -598,6 +652,9 @@ def _read_body(result, segments, rules, start, end, teasers):
             result.body.append(BodyBlock("heading", text, html=None, level=level))
         elif segment.kind == "item":
             index = _read_list(result, segments, index, end)
+            continue
+        elif _LIST_MARK.match(text) and _marked_run(segments, index, end) > 1:
+            index = _read_text_list(result, segments, index, end)
             continue
         elif is_content(segment) or _is_short_paragraph(text):
             result.body.append(BodyBlock("paragraph", text, html=segment.html))
@@ -633,6 +690,30 @@ def _in_short_run(segments, index, start, end) -> bool:
     return any(not is_content(s) and s.kind != "image" for s in neighbours)
 
 
+_LIST_MARK = re.compile(r"^(?:[-*•·▪–]|(?P<number>\d{1,2})[.)])\s+")
+
+
+def _marked_run(segments, index, end) -> int:
+    """How many lines from ``index`` carry the same kind of list marker ("•", "1.")."""
+    numbered = bool(_LIST_MARK.match(segments[index].text).group("number"))
+    count = 0
+    while index + count <= end:
+        match = _LIST_MARK.match(segments[index + count].text)
+        if match is None or bool(match.group("number")) != numbered:
+            break
+        count += 1
+    return count
+
+
+def _read_text_list(result, segments, index, end) -> int:
+    """Plain-text bullets or numbers become one list block, markers removed."""
+    count = _marked_run(segments, index, end)
+    items = [_LIST_MARK.sub("", s.text, count=1) for s in segments[index : index + count]]
+    ordered = bool(_LIST_MARK.match(segments[index].text).group("number"))
+    result.body.append(BodyBlock("list", "\n".join(items), items=items, ordered=ordered))
+    return index + count
+
+
 def _read_list(result, segments, index, end) -> int:
     """Group list items; keep a list of prose, drop a list of links."""
     list_id = segments[index].list_id
@@ -646,9 +727,7 @@ def _read_list(result, segments, index, end) -> int:
             result.dropped.append(Dropped(item.line, item.text, "link-list"))
         return index
     texts = [item.text for item in items]
-    result.body.append(
-        BodyBlock("list", "\n".join(texts), items=texts, ordered=items[0].ordered)
-    )
+    result.body.append(BodyBlock("list", "\n".join(texts), items=texts, ordered=items[0].ordered))
     return index
 
 

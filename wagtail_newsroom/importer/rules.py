@@ -26,9 +26,9 @@ import importlib
 import importlib.util
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from django.utils.translation import gettext as _
 
@@ -77,6 +77,16 @@ _AGENCIES = (
     r"Bloomberg|Xinhua|ANI|PTI|iStock(?:photo)?|Supplied|File|Handout|NurPhoto|SOPA Images)"
 )
 
+# "Photograph: Jane Roe/Reuters", "(AP Photo/Jane Roe)", "Getty Images", "Jane Roe/AFP via Getty".
+_CREDIT = (
+    r"\b(?:photo(?:graph)?|image|picture|illustration|credit|video)s?\s*(?::|by\b)"
+    r"|\([^()]*\b(?:photos?|" + _AGENCIES + r")\b[^()]*\)\s*$"
+    r"|^(?:" + _AGENCIES + r"|[\w .'’-]{2,40}/" + _AGENCIES + r")\b(?:\s+via\s+.*)?$"
+    r"|\b(?:via|for) (?:Getty Images|Reuters|AP|AFP)\s*$"
+    r"|^view image in fullscreen$|^(?:(?:image|photo|video) )?\d+ of \d+\b"
+    r"|\bcopyright\b.*\bphoto\b"
+)
+
 DEFAULT_RULES = [
     Rule("skip-link", pattern=r"^skip (to|past)\b"),
     Rule(
@@ -103,34 +113,49 @@ DEFAULT_RULES = [
         max_words=25,
         block_pattern=r"support|donat|subscri|member|thank you",
     ),
-    Rule("advertisement", pattern=r"^(advertisement|advertising|sponsored|ad|story continues)\b",
-         max_words=6),
-    Rule("cookie", pattern=r"\bcookies?\b.*\b(use|accept|consent|settings|policy)\b|"
-         r"^(accept|reject) (all|cookies)", max_words=40),
-    Rule("copyright", pattern=r"©|\(c\) \d{4}|\ball rights reserved\b|^copyright\b",
-         max_words=40),
-    Rule("read-more", pattern=r"^(read more|read next|read also|also read|see also|related|"
-         r"more on this|watch|listen|recommended|more from|more:|click here|tap here)\b.*:?",
-         max_words=14),
-    Rule("photo-credit", kind="caption",
-         pattern=r"\b(photo(graph)?|image|picture|illustration|credit|video)s?\s*(:|by\b)|"
-         r"\((?:[^()]*\bphotos?\b[^()]*|" + _AGENCIES + r"[^()]*)\)\s*$|"
-         r"^(" + _AGENCIES + r"|[\w .'’-]{2,40}/" + _AGENCIES + r")(\s+via\s+.*)?$|"
-         r"\b(via|for) (Getty Images|Reuters|AP|AFP)\s*$|^view image in fullscreen$|"
-         r"^((image|photo|video) )?\d+ of \d+\b|\([^()]*\bphoto\b[^()]*\)|\bcopyright\b.*\bphoto\b",
-         max_words=80),
-    Rule("author-box", pattern=r"^(about the (author|writer)|more (stories|articles) by|"
-         r"author profile|meet the author|view all posts)\b", max_words=10),
-    Rule("end-of-article", kind="end", scope="body",
-         pattern=r"^(related (articles|stories|coverage|topics|content|reading)|read next|"
-         r"more stories|explore more on these topics|most (read|popular|viewed)|trending( now)?|"
-         r"you (may|might) (also )?like|recommended( for you| stories)?|comments?|"
-         r"\d+ comments?|join the conversation|leave a (comment|reply)|more from .*|"
-         r"topics|tags|sources?:?|latest (news|stories))\s*:?$",
-         max_words=6),
-    Rule("menu-label", pattern=r"^(menu|search|sign in|log in|login|register|sign inregister|"
-         r"my account|home|sections|more|go|open menu|close|back to top|top stories|"
-         r"toggle navigation|edition|subscribe now|subscribe)$", max_words=3),
+    Rule(
+        "advertisement",
+        pattern=r"^(advertisement|advertising|sponsored|ad|story continues)\b",
+        max_words=6,
+    ),
+    Rule(
+        "cookie",
+        pattern=r"\bcookies?\b.*\b(use|accept|consent|settings|policy)\b|"
+        r"^(accept|reject) (all|cookies)",
+        max_words=40,
+    ),
+    Rule("copyright", pattern=r"©|\(c\) \d{4}|\ball rights reserved\b|^copyright\b", max_words=40),
+    Rule(
+        "read-more",
+        pattern=r"^(read more|read next|read also|also read|see also|related:|"
+        r"more on this|watch|listen|recommended|more from|more:|click here|tap here)\b.*:?",
+        max_words=14,
+    ),
+    Rule("photo-credit", kind="caption", pattern=_CREDIT, max_words=80),
+    Rule(
+        "author-box",
+        pattern=r"^(about the (author|writer)|more (stories|articles) by|"
+        r"author profile|meet the author|view all posts)\b",
+        max_words=10,
+    ),
+    Rule(
+        "end-of-article",
+        kind="end",
+        scope="body",
+        pattern=r"^(related (articles|stories|coverage|topics|content|reading)|read next|"
+        r"more stories|explore more on these topics|most (read|popular|viewed)|trending( now)?|"
+        r"you (may|might) (also )?like|recommended( for you| stories)?|comments?|"
+        r"\d+ comments?|join the conversation|leave a (comment|reply)|more from .*|"
+        r"topics|tags|sources?:?|latest (news|stories))\s*:?$",
+        max_words=6,
+    ),
+    Rule(
+        "menu-label",
+        pattern=r"^(menu|search|sign in|log in|login|register|sign inregister|"
+        r"my account|home|sections|more|go|open menu|close|back to top|top stories|"
+        r"toggle navigation|edition|subscribe now|subscribe)$",
+        max_words=3,
+    ),
 ]
 
 
@@ -153,9 +178,9 @@ def load_rules(module_or_path: str) -> list[Rule]:
             raise ImportError(_("Cannot load rules from %s.") % path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        raw = getattr(module, "RULES")
+        raw = module.RULES
     else:
-        raw = getattr(importlib.import_module(module_or_path), "RULES")
+        raw = importlib.import_module(module_or_path).RULES
     return [_rule_from(item) for item in raw]
 
 

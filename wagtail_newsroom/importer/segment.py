@@ -120,8 +120,24 @@ _LIST_MARK = re.compile(r"^([-*•]|\d+[.)])\s")
 
 # --- HTML -------------------------------------------------------------------------------
 
-_DROP_TAGS = ["script", "style", "noscript", "nav", "footer", "aside", "form", "iframe",
-              "template", "svg", "button", "select", "input", "textarea", "object", "embed"]
+_DROP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "template",
+    "svg",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "object",
+    "embed",
+]
 # Class/id words of advertising, promotion and social widgets. Whole words only, so that
 # "header" or "shadow" do not match "ad".
 _JUNK_CLASS = re.compile(
@@ -129,10 +145,41 @@ _JUNK_CLASS = re.compile(
     r"share|sharing|social|related|outbrain|taboola|comments?|paywall|subscribe)($|[\s_-])",
     re.IGNORECASE,
 )
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figure",
-               "img", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "div",
-               "section", "article", "main", "header", "figcaption", "picture", "hr", "br"}
+_BLOCK_TAGS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "figure",
+    "img",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "figcaption",
+    "picture",
+    "hr",
+    "br",
+}
 _INLINE_KEEP = {"a", "b", "strong", "i", "em"}
+_NESTED_BLOCKS = ["p", "div", "table", "ul", "ol", "blockquote", "figure", "img", "h1", "h2", "h3"]
+_MARKUP_LEFTOVER = re.compile(r"<[^>]*>?|\bon[a-z]+\s*=|javascript:", re.IGNORECASE)
 
 
 def looks_like_html(text: str, filename: str | None = None, content_type: str | None = None):
@@ -156,24 +203,29 @@ class _Lines:
         self.line = 1
 
     def locate(self, text: str) -> int | None:
-        probe = text[:24]
-        position = self.raw.find(probe, self.cursor) if probe else -1
-        if position < 0:
+        # Text right after a tag, so that the same words in <title> or JSON-LD do not count.
+        probe = re.compile(r">\s*" + re.escape(text[:24]))
+        match = probe.search(self.raw, self.cursor)
+        if match is None:
             return None
+        position = match.end() - len(text[:24])
         self.line += self.raw.count("\n", self.cursor, position)
         self.cursor = position
         return self.line
 
 
 def _text(node) -> str:
-    return _WS.sub(" ", node.get_text(" ")).strip()
+    # Inline markup must not add spaces ("<a>ferry</a>." stays "ferry."); line breaks must.
+    for br in node.find_all("br"):
+        br.replace_with(" ")
+    return _WS.sub(" ", node.get_text()).strip()
 
 
 def _inline_html(node) -> str | None:
     """Sanitised inner HTML when the block has links or emphasis, else None."""
     if node.find(list(_INLINE_KEEP)) is None:
         return None
-    html = sanitise(node.decode_contents())
+    html = _WS.sub(" ", sanitise(node.decode_contents())).strip()
     return html or None
 
 
@@ -185,15 +237,20 @@ class _HTMLSegmenter:
         self.list_count = 0
 
     def emit(self, text, **kwargs):
-        text = _WS.sub(" ", text).strip()
+        # Markup that reached the text (raw-text elements, broken tags) is not prose.
+        text = _WS.sub(" ", _MARKUP_LEFTOVER.sub(" ", text)).strip()
         if not text and kwargs.get("kind") != "image":
             return
         line = self.lines.locate(text) if text else None
         self.segments.append(Segment(line=line, text=text, gap_before=True, **kwargs))
 
     def walk(self, node):
+        from bs4.element import PreformattedString
+
         inline: list = []
         for child in list(node.children):
+            if isinstance(child, PreformattedString):  # comments, CDATA, doctypes
+                continue
             name = getattr(child, "name", None)
             if name is None or name not in _BLOCK_TAGS:
                 inline.append(child)
@@ -204,12 +261,11 @@ class _HTMLSegmenter:
         self.flush(inline)
 
     def flush(self, nodes):
-        if not nodes:
+        if not any(getattr(node, "name", None) or str(node).strip() for node in nodes):
             return
-        from bs4 import BeautifulSoup
-
         html = "".join(str(node) for node in nodes)
-        text = _WS.sub(" ", BeautifulSoup(html, "lxml").get_text(" ")).strip()
+        text = "".join(node.get_text() if getattr(node, "name", None) else node for node in nodes)
+        text = _WS.sub(" ", text).strip()
         if text:
             has_markup = any(getattr(n, "name", None) for n in nodes)
             self.emit(text, html=sanitise(html) if has_markup else None)
@@ -219,7 +275,10 @@ class _HTMLSegmenter:
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.emit(_text(node), kind="heading", level=int(name[1]))
         elif name in ("p", "pre", "dt", "dd"):
-            if node.find(["img", "figure"]) is not None and not _text(node):
+            # Legacy pages separate paragraphs with <br><br> inside one element.
+            # Broken legacy markup nests paragraphs (unclosed <P> inside <FONT>) or separates
+            # them with <br><br> inside one element: read those as containers.
+            if node.find(_NESTED_BLOCKS) is not None or "<br/><br/>" in str(node).replace("\n", ""):
                 self.walk(node)
             else:
                 self.emit(_text(node), html=_inline_html(node))
@@ -227,8 +286,11 @@ class _HTMLSegmenter:
             self.list_count += 1
             for item in node.find_all("li", recursive=False):
                 self.emit(
-                    _text(item), kind="item", html=_inline_html(item),
-                    list_id=self.list_count, ordered=name == "ol",
+                    _text(item),
+                    kind="item",
+                    html=_inline_html(item),
+                    list_id=self.list_count,
+                    ordered=name == "ol",
                 )
         elif name == "blockquote":
             self.emit(_text(node), kind="quote", html=_inline_html(node))
@@ -254,8 +316,12 @@ class _HTMLSegmenter:
                 self.emit(caption, kind="text")
             return
         self.emit(
-            caption or "", kind="image", src=image["src"], alt=image.get("alt", ""),
-            caption=caption, credit=credit,
+            caption or "",
+            kind="image",
+            src=image["src"],
+            alt=image.get("alt", ""),
+            caption=caption,
+            credit=credit,
         )
 
 
@@ -293,9 +359,7 @@ def segment_html(raw: str) -> tuple[list[Segment], PageMeta]:
 
 def _meta_content(soup, *names):
     for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find(
-            "meta", attrs={"name": name}
-        )
+        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
         if tag is not None and tag.get("content", "").strip():
             return tag["content"].strip()
     return None
