@@ -87,6 +87,8 @@ def test_import_creates_linked_pages_and_rerun_changes_nothing(site_tree, archiv
 def test_changed_source_updates_the_same_page(site_tree, archive):
     run(archive, no_progress=True)
     article = ArticlePage.objects.get()
+    assert not article.live  # a draft by default
+    assert not PersonPage.objects.live().exists()
     seed = archive / "seed.txt"
     seed.write_text(seed.read_text().replace("$37 billion", "$34.5 billion"))
     out, _err, error = run(archive, no_progress=True)

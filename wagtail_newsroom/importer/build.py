@@ -6,7 +6,7 @@ when nothing changed, and never overwrites an editor's later edits unless forced
 """
 
 import datetime
-import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +18,12 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from PIL import Image as PILImage
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.utils.file import hash_filelike
 
 from ..conf import newsroom_settings
 from ..models import ArticleByline, ArticlePage, PersonIndexPage, PersonPage, Section
@@ -122,14 +124,18 @@ class ArticleBuilder:
         page.source_path = parsed.source
         page.source_fingerprint = parsed.fingerprint
         people = self.people(parsed)
-        page.body = self.body(parsed, people, warnings)
         page.lead_image = None
         if parsed.lead_image:
             page.lead_image = self.image(parsed, parsed.lead_image, warnings)
             page.lead_image_caption = parsed.lead_image.caption or ""
             page.lead_image_credit = parsed.lead_image.credit or ""
+        page.body = self.body(parsed, people, warnings)
         if existing is None:
+            # Pages are born live in Wagtail; an import publishes only through a revision.
+            page.live = False
             page.slug = unique_slug(self.child_slugs(self.parent), parsed.headline, "article")
+            # A draft import must not be live before anyone publishes it.
+            page.live = self.publish
             self.parent.add_child(instance=page)
         page.article_bylines = [
             ArticleByline(person=people[name], sort_order=order)
@@ -235,21 +241,30 @@ class ArticleBuilder:
         return f"<{tag}>{items}</{tag}>"
 
     def image(self, parsed, image, warnings):
-        """A Wagtail image for a file beside the source; remote images are not fetched."""
-        path = Path(parsed.source).parent / image.src
-        if "://" in image.src or not path.is_file():
+        """A Wagtail image for a file in the source's folder; remote images are not fetched."""
+        folder = Path(parsed.source).parent.resolve()
+        path = (folder / image.src).resolve()
+        # A legacy page must not reach files outside its own folder ("../../etc/passwd").
+        if "://" in image.src or not path.is_relative_to(folder) or not path.is_file():
             warnings.append(
                 _("Image %(src)s was not found beside the source file.") % {"src": image.src}
             )
             return None
         data = path.read_bytes()
-        digest = hashlib.sha1(data).hexdigest()
+        try:
+            with PILImage.open(io.BytesIO(data)) as picture:
+                picture.verify()
+        except (OSError, SyntaxError, ValueError):
+            warnings.append(_("Image %(src)s is not a readable image.") % {"src": image.src})
+            return None
         Image = get_image_model()
+        digest = hash_filelike(io.BytesIO(data))
         existing = Image.objects.filter(file_hash=digest).first()
         if existing:
             return existing
-        with path.open("rb") as handle:
-            return Image.objects.create(
-                title=image.alt or image.caption or path.stem,
-                file=ImageFile(handle, name=path.name),
-            )
+        return Image.objects.create(
+            title=(image.alt or image.caption or path.stem)[:255],
+            file=ImageFile(io.BytesIO(data), name=path.name),
+            file_size=len(data),
+            file_hash=digest,
+        )

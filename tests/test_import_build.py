@@ -1,0 +1,124 @@
+"""The build stage: ParsedArticle values to pages, through the real page API."""
+
+import datetime
+import io
+
+import pytest
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from wagtail_newsroom.importer.build import ArticleBuilder
+from wagtail_newsroom.importer.result import Author, BodyBlock, Image, ParsedArticle, Person
+from wagtail_newsroom.models import ArticlePage, PersonPage, Section
+
+pytestmark = pytest.mark.django_db
+
+
+def parsed_article(source="story.txt", **fields):
+    values = {
+        "source": source,
+        "fingerprint": f"sha256:{abs(hash(source))}",
+        "headline": "Council approves ferry subsidy",
+        "published": datetime.date(2006, 3, 17),
+        "authors": [Author("Tom Reilly")],
+        "body": [BodyBlock("paragraph", text="The council voted 7-2.")],
+    }
+    return ParsedArticle(**(values | fields))
+
+
+def test_blocks_become_stream_data(news_index):
+    parsed = parsed_article(
+        section="Local News",
+        tags=["ferry", "council"],
+        people=[Person("Ann Quay", roles=["ferry operator"])],
+        body=[
+            BodyBlock("paragraph", text="Plain <b>text</b> & more."),
+            BodyBlock(
+                "paragraph",
+                text="Linked",
+                html='<p><a href="javascript:alert(1)" onclick="x()">Linked</a> '
+                '<script>alert(2)</script><a href="https://example.com/">site</a></p>',
+            ),
+            BodyBlock("heading", text="Why it matters", level=3),
+            BodyBlock("list", items=["one", "two & three"], ordered=True),
+            BodyBlock(
+                "quote",
+                text="“We will keep sailing,” Quay said.",
+                speaker="Ann Quay",
+                speaker_role="ferry operator",
+                attribution="Quay said",
+            ),
+            BodyBlock(
+                "quote", text="“No comment,” a spokesman said.", attribution="a spokesman said"
+            ),
+        ],
+    )
+    page = ArticleBuilder(news_index).build(parsed).page
+    page = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    raw = list(page.body.raw_data)
+    assert [b["type"] for b in raw] == ["paragraph"] * 2 + [
+        "heading",
+        "paragraph",
+        "quote",
+        "quote",
+    ]
+    assert raw[0]["value"] == "<p>Plain &lt;b&gt;text&lt;/b&gt; &amp; more.</p>"
+    assert "script" not in raw[1]["value"] and "javascript" not in raw[1]["value"]
+    assert "onclick" not in raw[1]["value"]
+    assert '<a href="https://example.com/">site</a>' in raw[1]["value"]
+    assert raw[2]["value"] == {"text": "Why it matters", "level": "h3"}
+    assert raw[3]["value"] == "<ol><li>one</li><li>two &amp; three</li></ol>"
+    quay = PersonPage.objects.get(title="Ann Quay")
+    assert quay.job_title == "ferry operator"
+    assert raw[4]["value"]["speaker"] == quay.pk
+    assert raw[4]["value"]["speaker_role"] == "ferry operator"
+    assert raw[5]["value"]["speaker"] is None
+    assert page.section.name == "Local News"
+    assert sorted(t.name for t in page.tags.all()) == ["council", "ferry"]
+    assert page.published_at.isoformat() == "2006-03-17T00:00:00+00:00"
+
+
+def test_people_sections_and_slugs_are_reused(news_index, people_index):
+    existing = people_index.add_child(instance=PersonPage(title="Tom Reilly", slug="tom-reilly"))
+    Section.objects.create(name="Local News", slug="local-news")
+    builder = ArticleBuilder(news_index, publish=True)
+    first = builder.build(
+        parsed_article("a.txt", authors=[Author("TOM REILLY")], section="local news")
+    )
+    second = builder.build(parsed_article("b.txt", section="Local News"))
+    assert first.page.slug == "council-approves-ferry-subsidy"
+    assert second.page.slug == "council-approves-ferry-subsidy-2"
+    assert [p.pk for p in first.page.authors] == [existing.pk]
+    assert PersonPage.objects.count() == 1
+    assert Section.objects.count() == 1
+
+
+def test_images_come_only_from_the_source_folder(news_index, tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "red").save(buffer, "PNG")
+    (folder / "photo.png").write_bytes(buffer.getvalue())
+    (folder / "fake.png").write_text("not an image")
+    (tmp_path / "secret.png").write_bytes(buffer.getvalue())
+    parsed = parsed_article(
+        str(folder / "story.html"),
+        lead_image=Image("photo.png", alt="Ferry", caption="The ferry.", credit="Staff"),
+        body=[
+            BodyBlock("paragraph", text="Text."),
+            BodyBlock("image", src="../secret.png", alt="x"),
+            BodyBlock("image", src="fake.png", alt="x"),
+            BodyBlock("image", src="https://example.com/remote.png", alt="x"),
+            BodyBlock("image", src="photo.png", alt="Again", caption="Same file"),
+        ],
+    )
+    outcome = ArticleBuilder(news_index).build(parsed)
+    page = outcome.page.get_latest_revision_as_object()
+    assert page.lead_image.title == "Ferry"
+    assert (page.lead_image_caption, page.lead_image_credit) == ("The ferry.", "Staff")
+    images = [b.value for b in page.body if b.block_type == "image"]
+    assert [i["image"].pk for i in images] == [page.lead_image.pk]  # the same file, stored once
+    assert get_image_model().objects.count() == 1
+    assert len(outcome.warnings) == 3
+    assert any("../secret.png" in w for w in outcome.warnings)
+    assert any("not a readable image" in w for w in outcome.warnings)
