@@ -103,3 +103,39 @@ def test_scare_quotes_are_not_speech():
 def test_byline_authors_are_people():
     _, people = run("Nothing quoted here at all.", authors=[Author("Penny Zhou", "reporter")])
     assert people["Penny Zhou"].roles == ["reporter"]
+
+
+def test_unnamed_speaker_is_a_quote_without_a_name():
+    body, people = run(
+        "“We are cooperating fully with investigators,” the company said in a statement."
+    )
+    assert body[0].type == "quote"
+    assert body[0].speaker is None
+    assert not people
+
+
+def test_pronoun_resolves_to_the_nearest_person_of_that_gender():
+    body, _ = run(
+        "“Firms hire in bursts,” said James Whitcombe, an economist.",
+        "Maria Lopez is not so sure. Her surveys show owners are still pausing.",
+        "“If this were a normal pause, we would see it ending by now,” she said.",
+    )
+    assert body[2].speaker == "Maria Lopez"
+
+
+def test_speaker_introduced_in_the_sentence_before_the_quote():
+    body, people = run(
+        'Kessel captain Rasmus Thorvaldsen was gracious in defeat. "They were the better crew '
+        'today. We will see them again in May," he said.',
+    )
+    assert (body[0].speaker, body[0].speaker_role) == ("Rasmus Thorvaldsen", "Kessel captain")
+    assert people["Rasmus Thorvaldsen"].roles == ["Kessel captain"]
+
+
+def test_according_to_captures_the_role_after_the_name():
+    body, people = run(
+        "“Credit is the oxygen of small firms, and they are holding their breath,” according to "
+        "Samuel Okafor, a senior analyst at Brightwater Capital who follows regional banks.",
+    )
+    assert body[0].speaker == "Samuel Okafor"
+    assert people["Samuel Okafor"].roles == ["senior analyst at Brightwater Capital"]

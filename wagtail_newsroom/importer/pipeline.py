@@ -6,9 +6,8 @@ import hashlib
 import sys
 from pathlib import Path
 
-from django.utils.translation import gettext as _
-
 from .quotes import find_quotes
+from .read import gettext as _
 from .read import read_text
 from .recognise import recognise
 from .result import ArticleImportError, ParsedArticle
@@ -45,6 +44,7 @@ def parse(
         line = found.dropped[0].line if found.dropped else None
         raise ArticleImportError(source, _("No article text could be recognised."), line)
     body, people = find_quotes(found.body, found.authors)
+    warnings = _warnings(found, meta)
     return ParsedArticle(
         source=str(source),
         fingerprint=fingerprint,
@@ -59,8 +59,29 @@ def parse(
         lead_image=found.lead_image,
         body=body,
         dropped=found.dropped,
-        warnings=found.warnings,
+        warnings=warnings,
     )
+
+
+def _warnings(found, meta) -> list[str]:
+    """What an editor should check before publishing the imported article."""
+    warnings = []
+    if meta is not None and meta.truncated:
+        warnings.append(_("The HTML ends before its closing tags: the file may be truncated."))
+    if found.headline_guessed:
+        warnings.append(
+            _("The headline “%s” was guessed from a weak candidate; check it.") % found.headline
+        )
+    if not found.authors:
+        warnings.append(_("No byline was found."))
+    if found.published is None:
+        if found.relative_date:
+            warnings.append(
+                _("The date “%s” is relative and could not be resolved.") % found.relative_date
+            )
+        else:
+            warnings.append(_("No publication date was found."))
+    return warnings
 
 
 def parse_path(path, **kwargs) -> ParsedArticle:

@@ -125,7 +125,14 @@ _BEFORE_QUOTE = re.compile(
     r"(?:^|[.;]\s+)" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")(?:\s+[\w’']+){0,5}\s*[:,]?\s*" + _Q
 )
 _SPEECH = re.compile(r"\b(?:" + _VERBS + r"|according to)\b")
-_ACCORDING = re.compile(r"according to " + _WHO + r"\s*(?:[.,;]|$)")
+# The whole phrase up to the sentence's end: "according to Jane Roe, a senior analyst at X".
+_ACCORDING = re.compile(r"according to (?P<who>[^\u0000.;:!?“”\"]{1,160}?)\s*(?:[.;]|\u0000|$)")
+# A speaker described but not named: "a Halcyon spokeswoman", "the company".
+_UNNAMED = re.compile(r"^(?:a|an|the|its|one)\s+[\w’'&-]+(?:\s+[\w’'&-]+){0,4}$", re.IGNORECASE)
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself|Mrs|Ms|Miss)\b")
+_MALE = re.compile(r"\b(?:he|him|his|himself|Mr)\b")
+_CLAUSE_BREAK = re.compile(r"[.;:!?,\u0000]")
+_MENTION = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\b")
 _INDIRECT = re.compile(r"(?:^|[.;]\s+|\u0000\s*)" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")\b")
 
 
@@ -217,7 +224,7 @@ def _split_who(who: str) -> tuple[str | None, str | None]:
 
 @dataclass
 class Speaker:
-    name: str
+    name: str | None  # None for a speaker the story describes but does not name
     role: str | None
     alias: str | None
     attribution: str
@@ -230,12 +237,66 @@ class People:
         self.people: dict[str, Person] = {}
         self.full_names: list[str] = []
         self.last: str | None = None
+        self.gender: dict[str, str] = {}
+        # Per paragraph read so far: (position, full name, role phrase before the name).
+        self.mentions: list[list[tuple[int, str, str | None]]] = []
 
-    def note_names(self, text: str):
-        for match in re.finditer(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}\b", text):
+    def read_paragraph(self, masked: str):
+        """Note who the paragraph names outside its quotes, in order, and the gender that the
+        pronouns after each name give them ("Lopez is not so sure. Her surveys ...")."""
+        found: list[tuple[int, str, str | None]] = []
+        for match in _MENTION.finditer(masked):
             name, _prefix = _name_at_end(match.group(0))
-            if name and " " in name:
+            if name is None:
+                continue
+            if " " in name:
                 self.full_names.append(name)
+                full = name
+            else:
+                full, alias = self.resolve(name)
+                if alias is None:
+                    continue
+            # Up to four words before the name in its clause: "Kessel captain Rasmus ...".
+            before = _CLAUSE_BREAK.split(masked[max(0, match.start() - 60) : match.start()])
+            words = before[-1].split()[-4:]
+            role = None
+            if words:
+                _name, prefix = _name_at_end(" ".join([*words, match.group(0)]))
+                role = _clean_role(prefix)
+            found.append((match.start(), full, role))
+            if re.match(r"(?:Mrs|Ms|Miss)\b", match.group(0)):
+                self.gender.setdefault(full, "f")
+            elif match.group(0).startswith("Mr"):
+                self.gender.setdefault(full, "m")
+        for (position, full, _role), following in zip(found, [*found[1:], None]):
+            stretch = masked[position : following[0] if following else len(masked)]
+            female, male = _FEMALE.search(stretch), _MALE.search(stretch)
+            if female and (not male or female.start() < male.start()):
+                self.gender.setdefault(full, "f")
+            elif male:
+                self.gender.setdefault(full, "m")
+        self.mentions.append(found)
+
+    def by_pronoun(self, pronoun: str, position: int) -> tuple[str, str | None] | None:
+        """The person a "he"/"she" at ``position`` of the current paragraph refers to: the
+        one named most recently in this or the previous paragraph whose gender fits,
+        people already quoted or in the byline first; else the last speaker."""
+        want = {"he": "m", "she": "f"}.get(pronoun)
+        current = [m for m in self.mentions[-1] if m[0] < position] if self.mentions else []
+        previous = self.mentions[-2] if len(self.mentions) > 1 else []
+        candidates = list(reversed(previous + current))
+        fits = [
+            (name, role)
+            for _position, name, role in candidates
+            if not (want and self.gender.get(name, want) != want)
+        ]
+        known = [(name, role) for name, role in fits if name in self.people]
+        choice = (known or fits or [None])[0]
+        if choice is None and self.last and not (want and self.gender.get(self.last, want) != want):
+            choice = (self.last, None)
+        if choice is not None and want:
+            self.gender.setdefault(choice[0], want)
+        return choice
 
     def resolve(self, name: str) -> tuple[str, str | None]:
         """Full name for ``name`` and the alias used, if it was a surname."""
@@ -259,23 +320,32 @@ def _speaker(masked: str, people: People) -> Speaker | None:
     matches = [pattern.search(masked) for pattern in _AFTER_QUOTE]
     matches += [_VERB_FIRST.search(masked), _BEFORE_QUOTE.search(masked)]
     matches.append(_ACCORDING.search(masked))
+    unnamed = None
     for match in matches:
         if match is None:
             continue
+        who = match.group("who")
         if match.re is _VERB_FIRST:
-            name, role = _split_who_name_first(match.group("who"))
+            name, role = _split_who_name_first(who)
+        elif match.re is _ACCORDING:
+            name, role = _split_who_name_first(who)
+            if name is None:
+                name, role = _split_who(who)
         else:
-            name, role = _split_who(match.group("who"))
-        if name is None:
-            continue
+            name, role = _split_who(who)
         attribution = match.group(0).replace(_Q, "").replace(_DOT, ".").strip(" ,.:;")
+        if name is None:
+            if unnamed is None and _UNNAMED.match(who.strip(" ,")):
+                unnamed = Speaker(None, _clean_role(who), None, attribution)
+            continue
         if name in _PRONOUNS:
-            if people.last is None:
+            found = people.by_pronoun(name, match.start("who"))
+            if found is None:
                 continue
-            return Speaker(people.last, None, None, attribution)
+            return Speaker(found[0], found[1], None, attribution)
         full, alias = people.resolve(name)
         return Speaker(full, role, alias, attribution)
-    return None
+    return unnamed
 
 
 def _quoted_words(text: str) -> int:
@@ -302,10 +372,10 @@ def find_quotes(body: list[BodyBlock], authors: list[Author]) -> tuple[list[Body
             continue
         text = block.text
         spoken = _SPEECH.search(text) is not None
-        masked = _mask(text) if spoken else text
+        masked = _mask(text)
         if spoken:
             _note_indirect(masked, people)
-        people.note_names(text)
+        people.read_paragraph(masked)
         words = len(text.split())
         quoted = _quoted_words(text)
         continuing = bool(open_run) and text.lstrip()[:1] in _OPENERS
@@ -323,7 +393,7 @@ def find_quotes(body: list[BodyBlock], authors: list[Author]) -> tuple[list[Body
             quote.attribution = previous.attribution
         result.append(quote)
         open_run.append(quote)
-        if speaker is not None:
+        if speaker is not None and speaker.name is not None:
             people.add(speaker.name, speaker.role, speaker.alias)
             people.last = speaker.name
             for pending in open_run:

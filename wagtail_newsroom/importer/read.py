@@ -10,9 +10,26 @@ import codecs
 import re
 import unicodedata
 
-from django.utils.translation import gettext as _
-
 from .result import ArticleImportError
+
+
+def gettext(message: str) -> str:
+    """Django's gettext when Django is set up; the message itself when the pipeline runs on
+    its own (a script, a worker without settings), where Django's would raise."""
+    from django.conf import settings
+    from django.core.exceptions import AppRegistryNotReady
+
+    if not settings.configured:
+        return message
+    from django.utils.translation import gettext as django_gettext
+
+    try:
+        return django_gettext(message)
+    except AppRegistryNotReady:
+        return message
+
+
+_ = gettext
 
 # Characters that only appear when UTF-8 was decoded as cp1252/latin-1 (e.g. "â€™", "Ã©").
 _MOJIBAKE = re.compile(r"[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u017d]")

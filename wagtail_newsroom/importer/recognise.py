@@ -41,6 +41,12 @@ _SECTION_FIELD = re.compile(
     r"^(?:section|category|categories|filed (?:in|under)|posted in)\b\s*:?\s*(?P<value>[^|;]+)",
     re.IGNORECASE,
 )
+# Export fields dated by the archive, not the publisher: "LOAD-DATE: March 4, 2020".
+_NOT_PUBLICATION = re.compile(
+    r"^(?:LOAD|LOADED|ACCESS|ACCESSED|RETRIEVED|PRINTED|DOWNLOADED|INDEXED|ARCHIVED)(?:-DATE)?:",
+    re.IGNORECASE,
+)
+_LABELLED_DATE = re.compile(r"^(?:published|posted|updated)\b", re.IGNORECASE)
 _POSTED_BY = re.compile(r"^(?:posted|published)\b(?P<date>.*?)\bby\s+(?P<names>.+)$", re.I)
 
 
@@ -57,7 +63,9 @@ class Recognised:
     tags: list[str] = field(default_factory=list)
     body: list[BodyBlock] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    # What the pipeline warns about: how sure the headline is, a date it could not place.
+    headline_guessed: bool = False
+    relative_date: str | None = None
 
 
 def _words(text: str) -> int:
@@ -129,6 +137,17 @@ def _read_byline(text: str) -> list[Author] | None:
     text = _clean_byline(text)
     match = _POSTED_BY.match(text) or _BYLINE.match(text)
     if not match:
+        # "Jane Roe / OUTLET.COM / Sep 2, 2024", "Jane Roe|Published 15 hours ago".
+        parts = [part.strip() for part in re.split(r"\s*[|/]\s*", text)]
+        if (
+            len(parts) > 1
+            and is_name(parts[0])
+            and any(
+                dates.find_date(part) or dates.is_relative_date(part) or _LABELLED_DATE.match(part)
+                for part in parts[1:]
+            )
+        ):
+            return [Author(_unshout(parts[0]))]
         names = re.split(r"\s*,\s*|\s+(?:and|&)\s+", text)
         if len(names) > 1 and all(is_name(name) for name in names):
             return [Author(_unshout(name)) for name in names]  # "Jane Roe, John Doe"
@@ -225,15 +244,25 @@ def _main_run(scores: list[float]) -> tuple[int, int]:
 
 
 class _RuleMatcher:
-    """Applies a rule set to lines, remembering answers: pages repeat their lines a lot."""
+    """Applies a rule set to lines, remembering answers: pages repeat their lines a lot, and
+    pages of one archive repeat each other's, so a rule set keeps its answers across pages."""
+
+    CACHE_LIMIT = 50_000
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self.cache: dict[str, list[Rule]] = {}
 
+    @classmethod
+    @functools.lru_cache(maxsize=8)
+    def for_rules(cls, rules: tuple[Rule, ...]) -> _RuleMatcher:
+        return cls(list(rules))
+
     def first(self, text: str, in_body: bool = False) -> Rule | None:
         matched = self.cache.get(text)
         if matched is None:
+            if len(self.cache) > self.CACHE_LIMIT:
+                self.cache.clear()
             words = _words(text)
             matched = self.cache[text] = [rule for rule in self.rules if rule.matches(text, words)]
         for rule in matched:
@@ -249,7 +278,10 @@ def _date_line(text: str, fallback: bool = False):
     ``dates`` lists every date on the line ("Published: 04.03.2020 | Updated: 05.03.2020"),
     each flagged when a label calls it an update; relative dates ("9 min ago") give none.
     """
-    text = re.sub(r"^[A-Z][A-Z-]+:\s*", "", text) if _FIELD.match(text) else text
+    if _FIELD.match(text):
+        if _NOT_PUBLICATION.match(text):
+            return None
+        text = re.sub(r"^[A-Z][A-Z-]+:\s*", "", text)
     if dates.is_relative_date(text):
         return (), ""
     found = dates.find_date(text)
@@ -286,20 +318,26 @@ def _prose_words(text: str) -> int:
     )
 
 
-def _headline_index(segments, rules, start: int, meta: PageMeta | None) -> int | None:
+def _headline_index(segments, rules, start: int, meta: PageMeta | None):
+    """The headline's index (or None) and whether it is only a weak guess."""
     if meta and meta.headline:
         wanted = _normal(meta.headline)
         for index, segment in enumerate(segments):
             text = _normal(segment.text)
             if text and (text == wanted or (len(text) > 15 and wanted.startswith(text))):
-                return index
+                return index, False
     for index, segment in enumerate(segments[: start + 1]):
         if segment.kind == "heading" and segment.level == 1:
-            return index
-    best = _best_headline(segments, rules, start, range(max(0, start - 40), start + 1))
+            return index, False
+    best, score = _best_headline(segments, rules, start, range(max(0, start - 40), start + 1))
     if best is None:
-        best = _best_headline(segments, rules, start, range(0, len(segments)))
-    return best
+        best, score = _best_headline(segments, rules, start, range(0, len(segments)))
+        return best, True
+    # Without a byline or date beside it, a title-shaped line is only a guess.
+    return best, score < WEAK_HEADLINE
+
+
+WEAK_HEADLINE = 10
 
 
 def _best_headline(segments, rules, start, window) -> int | None:
@@ -328,13 +366,24 @@ def _best_headline(segments, rules, start, window) -> int | None:
             score -= 5  # a title-shaped line right under another one is a dek or a teaser
         if any(parse_byline(s.text) or _date_line(s.text) for s in following):
             score += 6
+        # A byline just under it, or a date just over it, is how article headers look.
+        if any(parse_byline(s.text) for s in following[:3]):
+            score += 3
+        if any(_date_line(s.text) for s in segments[max(0, index - 2) : index]):
+            score += 2
         if following and is_content(following[0]) and not is_content(segment):
             score += 2  # a standfirst under it
-        between = sum(1 for s in segments[index + 1 : start] if not is_content(s))
+        # Share buttons, bylines and dates sit between a headline and its body; other lines
+        # (menus, teasers) put distance between them.
+        between = sum(
+            1
+            for s in segments[index + 1 : start]
+            if not is_content(s) and not rules.first(s.text, False) and not _is_header_line(s.text)
+        )
         score -= 0.5 * min(between, 20)
         if score > best_score:
             best, best_score = index, score
-    return best
+    return best, best_score
 
 
 def _is_candidate(text, rules, min_words=3) -> bool:
@@ -363,10 +412,13 @@ def _normal(text: str) -> str:
 
 def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None = None):
     result = Recognised()
-    rules = _RuleMatcher(rules)
+    rules = _RuleMatcher.for_rules(tuple(rules))
     if not segments:
         return result
     rule_hits = [rules.first(s.text, False) for s in segments]
+    _attach_captions(segments, rule_hits)
+    for index in _plain_captions(segments, rule_hits):
+        rule_hits[index] = CAPTION_RULE
     teasers = _teasers(segments)
     scores = [
         -2 if index in teasers else _line_score(segment, rule)
@@ -376,7 +428,7 @@ def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None 
     if end < start:
         return result
 
-    head = _headline_index(segments, rules, start, meta)
+    head, result.headline_guessed = _headline_index(segments, rules, start, meta)
     if head is None and meta and meta.headline:
         result.headline = meta.headline
         head = start - 1
@@ -390,8 +442,9 @@ def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None 
 
     for index in range(0, max(head, 0)):
         _drop(result, segments[index], rule_hits[index], "navigation")
-    body_start = _read_header(result, segments, rules, head, start)
-    _read_body(result, segments, rules, body_start, end, teasers)
+    body_start = _read_header(result, segments, rules, head, start, rule_hits)
+    _read_body(result, segments, rules, body_start, end, teasers, rule_hits)
+    _drop_pull_quotes(result, segments)
     if result.published is None and result.updated is None:
         _find_date_anywhere(result, segments, head)
     # A labelled section ("SECTION: METRO", "Posted in Council Watch") beats a guessed kicker.
@@ -403,7 +456,70 @@ def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None 
     _drop_rest(result, segments, rule_hits, end + 1)
     if meta:
         _apply_meta(result, meta)
+        result.dropped.extend(Dropped(seg.line, seg.text, rule) for seg, rule in meta.removed)
     return result
+
+
+# A caption found by its place rather than its words: the line over a credit or under a
+# gallery counter ("2 of 3").
+CAPTION_RULE = Rule("photo-caption", kind="caption", pattern=r"^$")
+_COUNTER = re.compile(r"^(?:(?:image|photo|picture|slide) )?\d+ of \d+$", re.IGNORECASE)
+_TRAILING_CREDIT = re.compile(r"\s*\(([^()]{3,80})\)\s*$")
+
+
+def _plain_captions(segments, rule_hits) -> list[int]:
+    """Plain-text captions: a line set directly above a short credit line ("Photo: AP") or
+    directly below a gallery counter, with no blank line between them."""
+    found = []
+    for index, segment in enumerate(segments):
+        if rule_hits[index] is not None or segment.kind != "text":
+            continue
+        below = segments[index + 1] if index + 1 < len(segments) else None
+        above = segments[index - 1] if index > 0 else None
+        credited = (
+            below is not None
+            and not below.gap_before
+            and rule_hits[index + 1] is not None
+            and rule_hits[index + 1].kind == "caption"
+            and _words(below.text) <= 5
+        )
+        counted = above is not None and not segment.gap_before and _COUNTER.match(above.text)
+        if (credited or counted) and _words(segment.text) <= 60:
+            found.append(index)
+    return found
+
+
+def _attach_captions(segments, rule_hits):
+    """An image without a caption takes the credit-shaped line right after it as one."""
+    for index, segment in enumerate(segments[:-1]):
+        following = segments[index + 1]
+        rule = rule_hits[index + 1]
+        if segment.kind != "image" or segment.caption or rule is None or rule.kind != "caption":
+            continue
+        caption, credit = following.text, None
+        trailing = _TRAILING_CREDIT.search(caption)
+        if trailing:
+            caption, credit = caption[: trailing.start()].strip(), trailing.group(1).strip()
+        segment.caption, segment.credit = caption or None, credit
+        segment.text = caption
+
+
+def _drop_pull_quotes(result, segments):
+    """A short paragraph repeating words found in another paragraph is a pull quote."""
+    normals = [(_normal(block.text), block) for block in result.body if block.type == "paragraph"]
+    repeated = []
+    for key, block in normals:
+        if _words(key) < 4 or _words(key) > 40:
+            continue
+        if any(
+            other is not block and len(text) > len(key) and f" {key} " in f" {text} "
+            for text, other in normals
+        ):
+            repeated.append(block)
+    for block in repeated:
+        result.body.remove(block)
+        line = next((s.line for s in segments if s.text == block.text), None)
+        result.dropped.append(Dropped(line, block.text, "pull-quote"))
 
 
 def _teasers(segments) -> set[int]:
@@ -451,16 +567,18 @@ def _is_header_line(text: str) -> bool:
     return bool(parse_byline(text) or _date_line(text) or text.lower() == "by")
 
 
-def _read_header(result, segments, rules, head, start) -> int:
+def _read_header(result, segments, rules, head, start, rule_hits) -> int:
     """Read kicker, dek, byline and dates around the headline; return where the body starts."""
-    # Dates, bylines and labelled fields may also sit just above the headline.
-    first = head
-    while (
-        first > 0
-        and head - first < 4
-        and (_is_header_line(segments[first - 1].text) or _FIELD.match(segments[first - 1].text))
-    ):
-        first -= 1
+    # Dates, bylines and labelled fields may also sit just above the headline, with
+    # boilerplate ("Final Edition") between them and it.
+    first = probe = head
+    while probe > 0 and head - probe < 4:
+        text = segments[probe - 1].text
+        if _is_header_line(text) or _FIELD.match(text):
+            first = probe - 1
+        elif rule_hits[probe - 1] is None:
+            break
+        probe -= 1
     # A short line right above the headline (or above the lines just found) is its kicker.
     above = segments[first - 1] if first > 0 else None
     if (
@@ -500,6 +618,9 @@ def _read_header(result, segments, rules, head, start) -> int:
         if segment.kind == "image":
             _take_image(result, segment)
             continue
+        if rule_hits[index] is CAPTION_RULE:
+            result.dropped.append(Dropped(segment.line, text, CAPTION_RULE.name))
+            continue
         if pending_by or text.lower() == "by":
             pending_by = text.lower() == "by"
             authors = None if pending_by else parse_byline(f"By {text}")
@@ -511,10 +632,15 @@ def _read_header(result, segments, rules, head, start) -> int:
         authors = parse_byline(text)
         if authors:
             _add_authors(result, authors, byline_names)
+            found = dates.find_date(text)
+            if found is not None:  # "Jane Roe / Outlet / Sep 2, 2024"
+                _set_date(result, found)
             continue
         date_line = _date_line(text, fallback=True)
         if date_line is not None:
             found_dates, section = date_line
+            if not found_dates:
+                result.relative_date = text
             for found in found_dates:
                 _set_date(result, found)
             if section and result.section is None:
@@ -531,7 +657,7 @@ def _read_header(result, segments, rules, head, start) -> int:
             near_date = any(
                 _date_line(s.text) for s in segments[max(head + 1, index - 1) : index + 2]
             )
-            if near_date or index <= head + 2:
+            if near_date or head < index <= head + 6:
                 name_lines.append(len(result.dropped))
             result.dropped.append(Dropped(segment.line, text, "author-name"))
             continue
@@ -607,7 +733,7 @@ def _take_image(result, segment):
         )
 
 
-def _read_body(result, segments, rules, start, end, teasers):
+def _read_body(result, segments, rules, start, end, teasers, rule_hits):
     seen: set[str] = {_normal(result.headline or "")}
     paragraphs = 0
     index = start
@@ -620,6 +746,8 @@ def _read_body(result, segments, rules, start, end, teasers):
             index += 1
             continue
         rule = rules.first(text, paragraphs >= 3)
+        if rule_hits[index] is CAPTION_RULE:
+            rule = CAPTION_RULE
         if rule is not None and rule.kind == "end":
             # "Most popular" boxes also interrupt long articles: only a label followed by
             # less text than came before it ends the article; otherwise skip to the prose.

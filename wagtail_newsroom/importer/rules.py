@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.utils.translation import gettext as _
+from .read import gettext as _
 
 KINDS = ("drop", "drop-block", "end", "caption")
 SCOPES = ("any", "header", "body")
@@ -138,6 +138,17 @@ DEFAULT_RULES = [
         r"author profile|meet the author|view all posts)\b",
         max_words=10,
     ),
+    # "Jane Roe is a former nightclub owner and a columnist for the Courier." closing a piece.
+    Rule(
+        "author-bio",
+        kind="end",
+        scope="body",
+        pattern=r"^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+ (?:is|was) (?:a|an|the)\b.{0,120}\b"
+        r"(?:writer|columnist|reporter|correspondent|editor|author|journalist|contributor)\b"
+        r"|\b(?:views|opinions) expressed (?:here|in this).{0,60}\b(?:own|necessarily)\b",
+        max_words=60,
+    ),
+    Rule("edition", pattern=r"^(?:[\w-]+ ){1,2}edition$", scope="header", max_words=3),
     Rule(
         "end-of-article",
         kind="end",

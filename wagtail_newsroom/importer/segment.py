@@ -49,6 +49,9 @@ class PageMeta:
     section: str | None = None
     keywords: list[str] = field(default_factory=list)
     description: str | None = None
+    # Visible text of the elements removed as page furniture: (segment, rule name).
+    removed: list[tuple[Segment, str]] = field(default_factory=list)
+    truncated: bool = False
 
 
 # --- plain text -------------------------------------------------------------------------
@@ -138,13 +141,34 @@ _DROP_TAGS = [
     "object",
     "embed",
 ]
+# Removed elements whose text a reader would have seen, named for ``dropped``.
+_VISIBLE_DROPS = {"nav": "navigation", "footer": "footer", "aside": "aside", "form": "form",
+                  "button": "button", "select": "form"}  # fmt: skip
 # Class/id words of advertising, promotion and social widgets. Whole words only, so that
 # "header" or "shadow" do not match "ad".
 _JUNK_CLASS = re.compile(
-    r"(^|[\s_-])(ads?|advert\w*|banner|promo\w*|sponsor\w*|newsletter|cookie\w*|consent|"
-    r"share|sharing|social|related|outbrain|taboola|comments?|paywall|subscribe)($|[\s_-])",
+    r"(?:^|[\s_-])(ads?|advert\w*|banner|promo\w*|sponsor\w*|newsletter|cookie\w*|consent|"
+    r"share|sharing|social|related|outbrain|taboola|comments?|paywall|subscribe|"
+    r"author-?box|author-?bio)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_JUNK_RULES = [
+    ("advertisement", re.compile(r"^(ads?|advert\w*|banner|sponsor\w*|promo\w*)$", re.I)),
+    ("newsletter", re.compile(r"^(newsletter|subscribe|paywall)$", re.I)),
+    ("cookie", re.compile(r"^(cookie\w*|consent)$", re.I)),
+    ("share", re.compile(r"^(share|sharing|social)$", re.I)),
+    ("comments", re.compile(r"^comments?$", re.I)),
+    ("author-box", re.compile(r"^author", re.I)),
+]
+
+
+def _junk_rule(word: str) -> str:
+    for name, pattern in _JUNK_RULES:
+        if pattern.match(word):
+            return name
+    return "related"
+
+
 _BLOCK_TAGS = {
     "p",
     "h1",
@@ -179,6 +203,8 @@ _BLOCK_TAGS = {
 }
 _INLINE_KEEP = {"a", "b", "strong", "i", "em"}
 _NESTED_BLOCKS = ["p", "div", "table", "ul", "ol", "blockquote", "figure", "img", "h1", "h2", "h3"]
+_TRUNCATED = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+_CLOSED = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 _MARKUP_LEFTOVER = re.compile(r"<[^>]*>?|\bon[a-z]+\s*=|javascript:", re.IGNORECASE)
 
 
@@ -253,7 +279,13 @@ class _HTMLSegmenter:
                 continue
             name = getattr(child, "name", None)
             if name is None or name not in _BLOCK_TAGS:
-                inline.append(child)
+                # An image wrapped in a link (legacy pop-up viewers) is still an image.
+                if name is None or child.find("img") is None:
+                    inline.append(child)
+                    continue
+                self.flush(inline)
+                inline = []
+                self.walk(child)
                 continue
             self.flush(inline)
             inline = []
@@ -325,17 +357,31 @@ class _HTMLSegmenter:
         )
 
 
-def _clean_tree(soup):
+def _clean_tree(soup, raw: str) -> list[tuple[Segment, str]]:
+    """Remove page furniture; return the text of what was removed that a reader would have
+    seen, with the rule that removed it, so that nothing disappears silently."""
     for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None:
-            continue
-        marker = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
-        if tag.name not in ("body", "html", "article", "main") and _JUNK_CLASS.search(marker):
+        if not tag.decomposed and tag.name not in _VISIBLE_DROPS:
             tag.decompose()
+    segmenter = _HTMLSegmenter(raw)
+    removed = []
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.attrs is None or tag.name in ("body", "html", "article", "main"):
+            continue
+        rule = _VISIBLE_DROPS.get(tag.name)
+        if rule is None:
+            marker = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+            junk = _JUNK_CLASS.search(marker)
+            if junk is None:
+                continue
+            rule = _junk_rule(junk.group(1))
+        count = len(segmenter.segments)
+        segmenter.block(tag) if tag.name in _BLOCK_TAGS else segmenter.walk(tag)
+        removed.extend((segment, rule) for segment in segmenter.segments[count:] if segment.text)
+        tag.decompose()
     for tag in soup.find_all("font"):
         tag.unwrap()
+    return removed
 
 
 def segment_html(raw: str) -> tuple[list[Segment], PageMeta]:
@@ -343,7 +389,7 @@ def segment_html(raw: str) -> tuple[list[Segment], PageMeta]:
 
     soup = BeautifulSoup(raw, "lxml")
     meta = read_meta(soup)
-    _clean_tree(soup)
+    removed = _clean_tree(soup, raw)
     root = soup.find("article") or soup.find("main") or soup.body or soup
     segmenter = _HTMLSegmenter(raw)
     # The headline often sits in a header outside <article>; keep the first <h1> in view.
@@ -351,18 +397,31 @@ def segment_html(raw: str) -> tuple[list[Segment], PageMeta]:
     if h1 is not None and root.name != "body" and h1 not in root.find_all("h1"):
         segmenter.block(h1)
     segmenter.walk(root)
+    meta.removed = removed
+    meta.truncated = _TRUNCATED.search(raw[:2048]) is not None and not _CLOSED.search(raw[-2048:])
     return segmenter.segments, meta
 
 
 # --- page metadata ----------------------------------------------------------------------
 
 
-def _meta_content(soup, *names):
+def _meta_content(tags, *names):
     for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-        if tag is not None and tag.get("content", "").strip():
-            return tag["content"].strip()
+        if tags.get(name):
+            return tags[name]
     return None
+
+
+def _meta_tags(soup) -> dict[str, str]:
+    """Every <meta property|name content> of the page in one pass, first one winning."""
+    tags: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        content = (tag.get("content") or "").strip()
+        for key in ("property", "name"):
+            name = tag.get(key)
+            if name and content:
+                tags.setdefault(name, content)
+    return tags
 
 
 def _json_ld_articles(soup):
@@ -394,17 +453,18 @@ def _names(value) -> list[str]:
 
 
 def read_meta(soup) -> PageMeta:
+    tags = _meta_tags(soup)
     meta = PageMeta(
-        headline=_meta_content(soup, "og:title", "twitter:title"),
-        published=_meta_content(soup, "article:published_time", "date", "pubdate"),
-        updated=_meta_content(soup, "article:modified_time"),
-        section=_meta_content(soup, "article:section"),
-        description=_meta_content(soup, "description", "og:description"),
+        headline=_meta_content(tags, "og:title", "twitter:title"),
+        published=_meta_content(tags, "article:published_time", "date", "pubdate"),
+        updated=_meta_content(tags, "article:modified_time"),
+        section=_meta_content(tags, "article:section"),
+        description=_meta_content(tags, "description", "og:description"),
     )
-    author = _meta_content(soup, "author", "article:author")
+    author = _meta_content(tags, "author", "article:author")
     if author and not author.startswith("http"):
         meta.authors = [author]
-    keywords = _meta_content(soup, "keywords", "news_keywords")
+    keywords = _meta_content(tags, "keywords", "news_keywords")
     if keywords:
         meta.keywords = [k.strip() for k in keywords.split(",") if k.strip()]
     for article in _json_ld_articles(soup):

@@ -1,0 +1,64 @@
+"""The pipeline as a whole: standalone use, warnings, and HTML furniture accounted for."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from wagtail_newsroom.importer import parse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_parse_runs_without_django_settings():
+    script = (
+        "from wagtail_newsroom.importer import ArticleImportError, parse\n"
+        "try:\n"
+        "    parse(b'', 'empty.txt')\n"
+        "except ArticleImportError as error:\n"
+        "    print(error.message)\n"
+        "text = b'A headline for the test\\n\\n' + b'Words in a sentence. ' * 20\n"
+        "article = parse(text, 'a.txt')\n"
+        "print('|'.join(article.warnings))\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    message, warnings = done.stdout.splitlines()
+    assert message == "The file is empty."
+    assert "No byline was found." in warnings.split("|")
+
+
+def test_warnings_name_what_was_not_found():
+    article = parse(
+        "Council votes to close the library early\n\n"
+        + "The council voted on Tuesday to cut the library's opening hours by a third. " * 3,
+        "a.txt",
+    )
+    assert "No byline was found." in article.warnings
+    assert "No publication date was found." in article.warnings
+
+
+def test_truncated_html_is_reported():
+    article = parse(
+        "<html><body><h1>Council votes to close the library early</h1><p>By Jane Roe</p>"
+        "<p>" + "The council voted on Tuesday to cut the library's hours. " * 4,
+        "a.html",
+    )
+    assert any("truncated" in warning for warning in article.warnings)
+
+
+def test_removed_html_furniture_is_recorded_as_dropped():
+    article = parse(
+        "<html><body><article><h1>Council votes to close the library early</h1>"
+        "<ul class='share'><li>Share on Facebook</li></ul>"
+        "<p>" + "The council voted on Tuesday to cut the library's hours. " * 4 + "</p>"
+        "<aside><h3>Related</h3><p>Library hours cut again</p></aside>"
+        "</article></body></html>",
+        "a.html",
+    )
+    dropped = {(item.text, item.rule) for item in article.dropped}
+    assert ("Share on Facebook", "share") in dropped
+    assert ("Library hours cut again", "aside") in dropped
