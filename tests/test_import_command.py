@@ -1,5 +1,6 @@
 """import_articles end to end: real files, real database, real pages."""
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -25,8 +26,6 @@ pytestmark = pytest.mark.django_db
 
 def run(*args, **options):
     """Run the command; return (stdout, stderr, error or None)."""
-    import io
-
     out, err = io.StringIO(), io.StringIO()
     try:
         call_command("import_articles", *map(str, args), stdout=out, stderr=err, **options)
@@ -156,3 +155,33 @@ def test_parent_must_accept_articles(site_tree, archive):
     _home, _news, people = site_tree
     _out, _err, error = run(archive, parent=people.pk, no_progress=True)
     assert error is not None and "cannot be added" in str(error)
+
+
+def test_standard_input(site_tree, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes())))
+    out, _err, error = run("-", dry_run=True, format="json")
+    assert error is None
+    [article] = json.loads(out)["articles"]
+    assert (article["source"], article["headline"]) == ("-", "China Reminds Ant Group Who’s Boss")
+
+
+def test_jobs_parse_in_parallel_with_the_same_result(site_tree):
+    samples = sorted(p for p in SEEDS.iterdir() if p.suffix in (".txt", ".html"))
+    one, _err, _error = run(*samples, dry_run=True, format="json")
+    two, _err, _error = run(*samples, dry_run=True, format="json", jobs=2)
+    assert json.loads(one) == json.loads(two)
+    assert len(json.loads(two)["articles"]) == len(samples)
+
+
+def test_site_rules_drop_their_lines(site_tree, archive, tmp_path):
+    seed = archive / "seed.txt"
+    seed.write_text(seed.read_text().replace("share\n", "share\nBrought to you by Acme Bank\n"))
+    rules = tmp_path / "site_rules.json"
+    rules.write_text(json.dumps([{"name": "sponsor", "pattern": "^brought to you by\\b"}]))
+    out, _err, _error = run(seed, dry_run=True, format="json", rules=[str(rules)])
+    [article] = json.loads(out)["articles"]
+    assert {"line": 7, "text": "Brought to you by Acme Bank", "rule": "sponsor"} in article[
+        "dropped"
+    ]
+    _out, _err, error = run(seed, dry_run=True, rules=[str(tmp_path / "missing.py")])
+    assert error is not None and "missing.py" in str(error)
