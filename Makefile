@@ -16,6 +16,11 @@ $(VENV)/.installed: $(BIN)/python setup.cfg
 	$(BIN)/python -m pip install --quiet -e '.[test]' '$(WAGTAIL)'
 	touch $@
 
+# axe-core (npm) for the accessibility browser tests, pinned in package.json/package-lock.json.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 install: $(VENV)/.installed
 
 demo: install
@@ -27,7 +32,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
 test-wagtail7:

@@ -7,3 +7,8 @@ class WagtailNewsroomAppConfig(AppConfig):
     label = "wagtail_newsroom"
     verbose_name = _("Newsroom")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -20,7 +20,10 @@ def shared_page(parent_context):
     page, request = parent_context.get("page"), parent_context.get("request")
     if page is None:
         return (*PREVIEW_PAGE, request)
-    return page.get_full_url(request), page.title, request
+    from .metadata import page_canonical_url, share_title
+
+    # The same URL and title as the page's Open Graph tags.
+    return page_canonical_url(page, request), share_title(page), request
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -112,6 +115,21 @@ class QuoteBlock(blocks.StructBlock):
             "speaker_role": "China affairs commentator",
         }
         description = _("Quoted speech, attributed to a person.")
+
+    def get_api_representation(self, value, context=None):
+        """The quote with its speaker as ``{id, name, url}`` when they have a profile."""
+        data = super().get_api_representation(value, context)
+        speaker = value.get("speaker")
+        request = (context or {}).get("request")
+        if speaker is not None:
+            data["speaker"] = {
+                "id": speaker.pk,
+                "name": speaker.title,
+                "url": speaker.get_full_url(request),
+            }
+        elif value.get("speaker_name"):
+            data["speaker"] = {"id": None, "name": value["speaker_name"], "url": None}
+        return data
 
 
 class PullQuoteBlock(blocks.StructBlock):

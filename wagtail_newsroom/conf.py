@@ -18,6 +18,13 @@ DEFAULTS = {
     "IMPORTER_RULES": [],
     # Networks offered by default before a site sets its own in the Newsroom settings.
     "SHARE_NETWORKS": ["email", "facebook", "x", "linkedin", "bluesky", "whatsapp", "reddit"],
+    # Feeds carry each article's full body (content:encoded / Atom content) besides the excerpt.
+    "FEED_FULL_CONTENT": False,
+    # The admin import view: the largest file accepted (bytes), the most articles in one upload,
+    # and the most a zip may expand to (bytes).
+    "IMPORT_MAX_FILE_SIZE": 20 * 1024 * 1024,
+    "IMPORT_MAX_FILES": 1000,
+    "IMPORT_MAX_UNCOMPRESSED_SIZE": 200 * 1024 * 1024,
 }
 
 

@@ -57,12 +57,28 @@ def _quote(value):
     return urlencode({"": value})[1:]
 
 
-def share_link(network, url, title, *, utm_campaign=None, add_utm_tags=False, instance=None):
-    """Build the share link for one network key from the canonical ``url`` and ``title``."""
+def default_utm_medium(network):
+    return "email" if network == "email" else "social"
+
+
+def share_link(
+    network, url, title, *, utm_campaign=None, add_utm_tags=False, instance=None, utm=None
+):
+    """Build the share link for one network key from the canonical ``url`` and ``title``.
+
+    With ``add_utm_tags`` the shared URL carries ``utm_source`` (the network's key) and
+    ``utm_medium`` (``social``, or ``email``). ``utm`` overrides that per network:
+    ``{"facebook": {"source": "fb", "medium": "paid-social"}, "email": {"enabled": False}}``.
+    """
     spec = NETWORKS[network]
-    if add_utm_tags:
-        medium = "email" if network == "email" else "social"
-        url = add_utm(url, network, medium=medium, campaign=utm_campaign)
+    override = (utm or {}).get(network) or {}
+    if add_utm_tags and override.get("enabled", True):
+        url = add_utm(
+            url,
+            override.get("source") or network,
+            medium=override.get("medium") or default_utm_medium(network),
+            campaign=utm_campaign,
+        )
     href = spec.template.format(
         url=_quote(url),
         title=_quote(title),

@@ -3,10 +3,21 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+# Wagtail's read-only content API: the newsroom's page types declare their api_fields.
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap),
+    # The Google News sitemap (/sitemap-news.xml).
+    path("", include("wagtail_newsroom.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(wagtail_urls)),
 ]

@@ -1,10 +1,15 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
 
 import os
+import re
 import shutil
 import subprocess
 
 import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+from home.demo import create_page_tree
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = "/usr/bin/chromium"
@@ -51,3 +56,34 @@ def artifacts(tmp_path):
     yield path
     for shot in sorted(path.iterdir()):
         print(f"screenshot: {shot}")
+
+
+@pytest.fixture
+def live_site(live_server, transactional_db):
+    """The example site's tree, served by the live server: (home, news index, people index).
+
+    Live-server tests flush the database afterwards, so the tree is built anew for each.
+    """
+    Site.clear_site_root_paths_cache()
+    tree = create_page_tree()
+    Site.objects.update(hostname="localhost", port=live_server.thread.port)
+    Site.clear_site_root_paths_cache()
+    return tree
+
+
+@pytest.fixture
+def demo(live_site):
+    """The demo site with the seed articles imported; returns the seed article."""
+    from wagtail_newsroom.models import ArticlePage
+
+    call_command("setup_demo", "--password", "browser-test")
+    Site.clear_site_root_paths_cache()
+    return ArticlePage.objects.get(title="China Reminds Ant Group Who’s Boss")
+
+
+def log_in(page, live_server, username, password="password"):
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    page.wait_for_url(re.compile(r"/admin/$"))

@@ -1,19 +1,6 @@
 import pytest
-from django.core.management import call_command
-from wagtail.models import Site
 
-from wagtail_newsroom.models import ArticlePage
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def demo(live_server):
-    Site.clear_site_root_paths_cache()
-    call_command("setup_demo", "--password", "browser-test")
-    Site.objects.update(hostname="localhost", port=live_server.thread.port)
-    Site.clear_site_root_paths_cache()
-    return ArticlePage.objects.get(title="China Reminds Ant Group Who’s Boss")
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_copy_link_on_the_demo_article(demo, live_server, page, artifacts):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .result import Author, BodyBlock, Dropped, Image
-from .rules import Rule
+from .rules import CAPTION_SHAPE, FUNCTION_WORDS, ICON_NAME, Rule
 from .segment import PageMeta, Segment
 
 _SENTENCE_END = re.compile(r"[.!?…:;।][\"'”’)\]]*$|[\"”]$")
@@ -89,9 +89,12 @@ def _is_prose(text: str) -> bool:
 
 def is_title_shaped(text: str, *, min_words=2, max_words=30) -> bool:
     words = _words(text)
-    if not (min_words <= words <= max_words) or text.endswith((".", ",", ":", ";")):
+    if not (min_words <= words <= max_words) or text.endswith((".", ",", ":", ";", "।")):
         return False
-    return text[:1].isupper() or text[:1] in "“\"‘'" or text[:1].isdigit()
+    first = text[:1]
+    # Scripts without case (Devanagari, Arabic, ...) start headlines with any letter.
+    uncased = first.isalpha() and first.lower() == first.upper()
+    return first.isupper() or uncased or first in "“\"‘'" or first.isdigit()
 
 
 def is_name(text: str, max_tokens: int = 4) -> bool:
@@ -110,7 +113,7 @@ def is_name(text: str, max_tokens: int = 4) -> bool:
 
 _BYLINE_NOISE = re.compile(
     r"(\s*\b(follow|twitter|email|e-mail|bio|more|x)\b|\s+\d+\s*(min(ute)?s?|hours?|hrs?|days?)"
-    r"(\s+ago)?|\d+)+$",
+    r"(\s+(ago|read))?|\d+)+$",
     re.IGNORECASE,
 )
 
@@ -138,7 +141,7 @@ def _read_byline(text: str) -> list[Author] | None:
     match = _POSTED_BY.match(text) or _BYLINE.match(text)
     if not match:
         # "Jane Roe / OUTLET.COM / Sep 2, 2024", "Jane Roe|Published 15 hours ago".
-        parts = [part.strip() for part in re.split(r"\s*[|/]\s*", text)]
+        parts = [part.strip() for part in re.split(r"\s*[|/·•]\s*", text)]
         if (
             len(parts) > 1
             and is_name(parts[0])
@@ -159,6 +162,8 @@ def _read_byline(text: str) -> list[Author] | None:
     names = re.sub(
         r";\s*(?:editing|writing|additional reporting|compiled)\b.*$", "", names, flags=re.I
     )
+    # "By Jane Roe published 19 May 2026": the label belongs to the date.
+    names = re.sub(r"\s+(?:first\s+)?(?:published|posted|updated)\b.*$", "", names, flags=re.I)
     # "By A | Outlet" and "By A - Outlet": the outlet is not an author.
     names = re.split(r"\s+[|·•]\s+|\s+[–—-]\s+", names)[0]
     # "By Jane Roe in Valencia", "By JANE ROE FOR DAILYMAIL.COM": place and outlet are not names.
@@ -340,8 +345,28 @@ def _headline_index(segments, rules, start: int, meta: PageMeta | None):
 WEAK_HEADLINE = 10
 
 
+_PAGE_TITLE = re.compile(r"^(?P<title>.{12,}?)\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+def _page_titles(segments) -> frozenset[str]:
+    """Lines a page shows twice, and titles of the form "Headline | Outlet": the browser's
+    page title and the article's own heading repeat the headline."""
+    seen: set[str] = set()
+    titles: set[str] = set()
+    for segment in segments:
+        key = _normal(segment.text)
+        if key in seen:
+            titles.add(key)
+        seen.add(key)
+        match = _PAGE_TITLE.match(segment.text)
+        if match:
+            titles.add(_normal(match.group("title")))
+    return frozenset(titles)
+
+
 def _best_headline(segments, rules, start, window) -> int | None:
     best, best_score = None, float("-inf")
+    titles = _page_titles(segments)
     for index in window:
         if index >= len(segments):
             break
@@ -361,6 +386,8 @@ def _best_headline(segments, rules, start, window) -> int | None:
             continue
         if _looks_like_menu(text):
             continue
+        previous = segments[index - 1].text if index else ""
+        after_label = rules.first(previous, True)
         score = min(words, 12) - max(0, words - 18) * 0.5 + (2 if segment.kind == "heading" else 0)
         if index > 0 and _is_candidate(segments[index - 1].text, rules, min_words=4):
             score -= 5  # a title-shaped line right under another one is a dek or a teaser
@@ -373,6 +400,15 @@ def _best_headline(segments, rules, start, window) -> int | None:
             score += 2
         if following and is_content(following[0]) and not is_content(segment):
             score += 2  # a standfirst under it
+        if CAPTION_SHAPE.search(text):
+            score -= 8
+        # Under a byline sit the dek and the photo caption, not the headline.
+        if any(parse_byline(s.text) for s in segments[max(0, index - 6) : index]):
+            score -= 6
+        if after_label is not None and (after_label.kind == "end" or after_label.name == "read-more"):
+            score -= 6  # the first title of a "Related articles" list
+        if _normal(text) in titles:
+            score += 4  # the page title (or a repeated heading) names it
         # Share buttons, bylines and dates sit between a headline and its body; other lines
         # (menus, teasers) put distance between them.
         between = sum(
@@ -392,7 +428,11 @@ def _is_candidate(text, rules, min_words=3) -> bool:
         and not rules.first(text, False)
         and not parse_byline(text)
         and not _date_line(text)
+        and not _looks_like_menu(text)
     )
+
+
+_CRUMB = re.compile(r"\s[»›>/]\s")
 
 
 def _looks_like_menu(text: str) -> bool:
@@ -400,10 +440,24 @@ def _looks_like_menu(text: str) -> bool:
     tokens = [token for token in text.split() if token[:1].isalpha()]
     if not tokens:
         return True
+    if any(ICON_NAME.search(token) for token in tokens) or _CRUMB.search(text):
+        return True
     capitalised = sum(token[:1].isupper() for token in tokens) / len(tokens)
-    if len(tokens) > 14 and capitalised > 0.8:
+    # A long headline in title case still leaves its small words ("of", "to") in lower case.
+    if len(tokens) > 14 and capitalised > 0.8 and not any(t in FUNCTION_WORDS for t in tokens):
         return True
     return text.isupper() and len(tokens) < 6
+
+
+# A label in capitals glued in front of the headline: "CHILDHOOD SWEETHEART Who is ...".
+_KICKER = re.compile(r"^(?P<kicker>[A-Z][A-Z'’&-]{2,}(?:\s+[A-Z][A-Z'’&-]{2,}){1,3})\s+(?=[A-Z][a-z])")
+
+
+def _split_kicker(text: str) -> tuple[str | None, str]:
+    match = _KICKER.match(text)
+    if match is None or _words(text[match.end() :]) < 4:
+        return None, text
+    return match.group("kicker"), text[match.end() :]
 
 
 def _normal(text: str) -> str:
@@ -433,7 +487,8 @@ def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None 
         result.headline = meta.headline
         head = start - 1
     elif head is not None:
-        result.headline = segments[head].text
+        kicker, result.headline = _split_kicker(segments[head].text)
+        result.section = kicker
         result.headline_index = head
         if head >= start:
             start = head + 1
@@ -611,7 +666,12 @@ def _read_header(result, segments, rules, head, start, rule_hits) -> int:
     byline_names: set[str] = set()
     name_lines: list[int] = []
     pending_by = False
-    order = [i for i in range(first, body_start) if i != head and id(segments[i]) != id(above)]
+    # Below the headline first: a date on the byline beats a masthead's date above it.
+    order = [
+        i
+        for i in [*range(head + 1, body_start), *range(first, head)]
+        if id(segments[i]) != id(above)
+    ]
     for index in order:
         segment = segments[index]
         text = segment.text

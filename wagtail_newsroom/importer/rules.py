@@ -87,8 +87,34 @@ _CREDIT = (
     r"|\bcopyright\b.*\bphoto\b"
 )
 
+# A photo described, not a headline: "Jane Roe (left) and ...", "Jane Roe, left, talks with",
+# "... (AP Photo/Jane Roe)", "... from the ground up. Supplied".
+CAPTION_SHAPE = re.compile(
+    r"\((?:left|right|centre|center|top|bottom|above|below|pictured|inset|file)\)"
+    r"|,\s*(?:left|right|centre|center|(?:second |third )?from (?:left|right)|pictured)\s*[,;]"
+    r"|\([^()]*\b(?:photos?|" + _AGENCIES + r")\b[^()]*\)"
+    r"|[.!?]\s+(?:[\w .'’-]{2,40}/)?" + _AGENCIES + r"(?:\s+via\s+.*)?\s*$",
+    re.IGNORECASE,
+)
+
+# Navigation flattened onto one line keeps its icons' ligature names ("account_circle").
+ICON_NAME = re.compile(r"^[a-z]+(?:_[a-z]+)+$|_(?:down|up|circle|forward|back)$")
+
+# Small words that title-case headlines leave in lower case; menus have none.
+FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for from with by and or but as is are was be vs after over into "
+    "about how why what who".split()
+)
+
 DEFAULT_RULES = [
     Rule("skip-link", pattern=r"^skip (to|past)\b"),
+    # A teaser stamped with its age ("6m agoWatching Messi...") in a latest-news list.
+    Rule(
+        "timestamped-teaser",
+        pattern=r"^\d+\s*(?:s|m|h|d|mins?|minutes?|hrs?|hours?|days?)\s*ago\s*\S",
+        scope="header",
+        max_words=40,
+    ),
     Rule(
         "newsletter",
         kind="drop-block",
@@ -104,6 +130,14 @@ DEFAULT_RULES = [
         r"listen( to (this|article))?.*|\d+ min(ute)? (read|listen)|comments?|\d+ comments?|"
         r"view comments|show comments|leave a comment|follow|follow us.*|add to.*)$",
         max_words=6,
+    ),
+    # Share buttons flattened onto one line: "Facebook X LinkedIn WhatsApp Share via Email".
+    Rule(
+        "share-row",
+        pattern=r"^(?:(?:share(?: (?:via|on|this))?|facebook|x|twitter|linkedin|tumblr|pinterest|"
+        r"whatsapp|telegram|e-?mail|print|reddit|copy link|messenger|flipboard|bluesky|threads)"
+        r"\s*)+$",
+        max_words=20,
     ),
     Rule(
         "appeal",

@@ -1,3 +1,4 @@
+from .imports import ImportRun
 from .pages import (
     AbstractArticlePage,
     AbstractNewsIndexPage,
@@ -22,6 +23,7 @@ __all__ = [
     "ArticleQuotation",
     "ArticleRelatedLink",
     "ArticleTag",
+    "ImportRun",
     "NewsIndexPage",
     "NewsroomSettings",
     "PersonIndexPage",

@@ -1,10 +1,39 @@
+from django.utils.functional import cached_property
+
+from .. import metadata
 from ..conf import newsroom_settings
 
 
 class NewsroomPageMixin:
-    """Gives newsroom page templates the site's base template to extend."""
+    """Gives newsroom page templates the site's base template to extend, and the defaults of
+    what each page tells search engines, social networks and feed readers (see metadata.py);
+    page types override the ``get_*`` methods."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["newsroom_base_template"] = newsroom_settings.BASE_TEMPLATE
         return context
+
+    @cached_property
+    def newsroom_ancestors(self):
+        """The page's ancestors, the tree's root first: one query for the breadcrumbs and
+        the links up to the page's index."""
+        return list(self.get_ancestors())
+
+    def get_canonical_url(self, request, context=None):
+        return metadata.canonical_url(self, request)
+
+    def get_meta_description(self, request=None, context=None):
+        return metadata.page_description(self)
+
+    def get_structured_data(self, request, context=None):
+        """A JSON-LD document (a dict), or None for none."""
+        return metadata.graph(metadata.breadcrumb_list(self, request))
+
+    def get_social_tags(self, request, context=None):
+        """Open Graph and Twitter card tags: ``(attribute, key, content)`` triples."""
+        return metadata.social_tags(self, request, url=self.get_canonical_url(request, context))
+
+    def get_feed_links(self, request, context=None):
+        """``(MIME type, title, URL)`` of the feeds the page advertises."""
+        return []

@@ -1,4 +1,5 @@
 import math
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
@@ -11,6 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import ReadOnlyField
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -18,21 +20,27 @@ from wagtail.admin.panels import (
     ObjectList,
     PageChooserPanel,
     TabbedInterface,
+    TitleFieldPanel,
 )
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .. import metadata
 from ..blocks import ArticleBodyBlock, body_text
 from ..conf import newsroom_settings
+from ..forms import ArticlePageForm
 from .mixins import NewsroomPageMixin
 from .taxonomy import ArticleTag, Section
 
 LISTING_RENDITION = "fill-640x360"
 
 
-class AbstractNewsIndexPage(NewsroomPageMixin, Page):
+class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
     """Lists the articles below it, newest first, filterable by section, tag and person."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -42,6 +50,8 @@ class AbstractNewsIndexPage(NewsroomPageMixin, Page):
 
     # The article model listed; a site with its own concrete article model points this at it.
     article_model = "wagtail_newsroom.ArticlePage"
+
+    api_fields = [APIField("intro")]
 
     class Meta:
         abstract = True
@@ -117,6 +127,80 @@ class AbstractNewsIndexPage(NewsroomPageMixin, Page):
         context["filter_query"] = query.urlencode()
         return context
 
+    # -- feeds: RSS and Atom below the index's URL, filtered by the same query string --------
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from ..feeds import ArticleFeed
+
+        return ArticleFeed(self, request.GET)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from ..feeds import ArticleAtomFeed
+
+        return ArticleAtomFeed(self, request.GET)(request)
+
+    def get_feed_url(self, kind="rss", request=None, params=None):
+        """The absolute URL of this index's ``rss`` or ``atom`` feed, filtered by the
+        ``section``, ``tag`` and ``person`` slugs in ``params``."""
+        from ..feeds import FEED_FILTERS
+
+        url = self.get_full_url(request) + self.reverse_subpage(f"feed_{kind}")
+        query = urlencode([(key, params[key]) for key in FEED_FILTERS if (params or {}).get(key)])
+        return f"{url}?{query}" if query else url
+
+    def get_feeds(self, request=None, params=None, title=None):
+        """``(MIME type, title, URL)`` of this index's RSS and Atom feeds."""
+        title = title or self.title
+        return [
+            (
+                "application/rss+xml",
+                _("%(title)s (RSS)") % {"title": title},
+                self.get_feed_url("rss", request, params),
+            ),
+            (
+                "application/atom+xml",
+                _("%(title)s (Atom)") % {"title": title},
+                self.get_feed_url("atom", request, params),
+            ),
+        ]
+
+    # -- what search engines and social networks read ----------------------------------------
+
+    def get_listing_params(self, request, context=None):
+        """The query parameters that change what this listing shows."""
+        params = {key: request.GET.get(key) for key in ("section", "tag", "person")}
+        page_obj = (context or {}).get("articles")
+        if page_obj is not None and getattr(page_obj, "number", 1) > 1:
+            params["page"] = str(page_obj.number)
+        return params
+
+    def get_canonical_url(self, request, context=None):
+        return metadata.canonical_url(self, request, self.get_listing_params(request, context))
+
+    def get_structured_data(self, request, context=None):
+        page_obj = (context or {}).get("articles")
+        articles = list(page_obj) if page_obj is not None else []
+        return metadata.graph(
+            metadata.collection_page(
+                self,
+                request,
+                articles,
+                params=self.get_listing_params(request, context),
+                start=page_obj.start_index() if articles else 1,
+            ),
+            metadata.breadcrumb_list(self, request),
+        )
+
+    def get_social_tags(self, request, context=None):
+        return metadata.social_tags(self, request, url=self.get_canonical_url(request, context))
+
+    def get_feed_links(self, request, context=None):
+        filters = (context or {}).get("filters") or {}
+        names = [str(getattr(f, "name", None) or f.title) for f in filters.values() if f]
+        return self.get_feeds(request, request.GET, " · ".join([self.title, *names]))
+
 
 class NewsIndexPage(AbstractNewsIndexPage):
     subpage_types = ["wagtail_newsroom.ArticlePage", "wagtail_newsroom.NewsIndexPage"]
@@ -190,32 +274,81 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
         related_name="+",
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        TitleFieldPanel(
+            "title", help_text=_("The headline, as readers see it on the page and in listings.")
+        ),
         FieldPanel("dek"),
-        FieldPanel("section"),
-        FieldPanel("tags"),
+        FieldPanel(
+            "section",
+            help_text=_("The desk or programme the story belongs to; readers can filter by it."),
+        ),
+        FieldPanel(
+            "tags",
+            help_text=_("Topics, people and places the story is about; start typing to reuse one."),
+        ),
         MultiFieldPanel(
             [
-                FieldPanel("lead_image"),
-                FieldPanel("lead_image_caption"),
-                FieldPanel("lead_image_credit"),
+                FieldPanel(
+                    "lead_image",
+                    help_text=_("Shown above the story, in listings and when the story is shared."),
+                ),
+                FieldPanel(
+                    "lead_image_caption", help_text=_("What the image shows, for every reader.")
+                ),
+                FieldPanel(
+                    "lead_image_credit", help_text=_("The photographer or agency, e.g. “Reuters”.")
+                ),
             ],
             heading=_("Lead image"),
         ),
-        FieldPanel("body"),
-        InlinePanel("article_corrections", label=_("Corrections and editor's notes")),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The story: paragraphs, headings, images, quotes (choose the speaker's profile), "
+                "pull quotes and share links."
+            ),
+        ),
+        InlinePanel(
+            "article_corrections",
+            label=_("Corrections and editor's notes"),
+            help_text=_("Shown at the foot of the story, dated; add one for every correction."),
+        ),
     ]
     people_panels = [
-        InlinePanel("article_bylines", label=_("Byline"), min_num=1),
+        InlinePanel(
+            "article_bylines",
+            label=_("Byline"),
+            min_num=1,
+            help_text=_(
+                "Who wrote the story, in the order the byline lists them. Choose a profile, or "
+                "add a new person from the chooser."
+            ),
+        ),
     ]
     metadata_panels = [
-        FieldPanel("published_at"),
-        FieldPanel("updated_at"),
-        InlinePanel("article_related_links", label=_("Related articles")),
+        MultiFieldPanel(
+            [FieldPanel("published_at"), FieldPanel("updated_at")],
+            heading=_("Editorial dates"),
+        ),
+        InlinePanel(
+            "article_related_links",
+            label=_("Related articles"),
+            help_text=_("Stories listed under this one as further reading."),
+        ),
     ]
     source_panels = [
         MultiFieldPanel(
-            [FieldPanel("source_name"), FieldPanel("source_path")], heading=_("Import source")
+            [
+                FieldPanel("source_name"),
+                FieldPanel(
+                    "source_path",
+                    help_text=_(
+                        "The file the article was imported from; re-importing it updates this page."
+                    ),
+                ),
+            ],
+            heading=_("Import source"),
         ),
     ]
     edit_handler = TabbedInterface(
@@ -224,12 +357,38 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
             ObjectList(people_panels, heading=_("People")),
             ObjectList(Page.promote_panels + metadata_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels + source_panels, heading=_("Settings")),
-        ]
+        ],
+        base_form_class=ArticlePageForm,
     )
     search_fields = Page.search_fields + [
         index.SearchField("dek"),
         index.SearchField("body"),
+        index.RelatedFields(
+            "article_bylines",
+            [index.RelatedFields("person", [index.SearchField("title")])],
+        ),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("section", [index.SearchField("name")]),
         index.FilterField("published_at"),
+    ]
+    api_fields = [
+        APIField("dek"),
+        APIField("published_at"),
+        APIField("updated_at"),
+        APIField("byline", serializer=ReadOnlyField(source="api_byline")),
+        APIField("section", serializer=ReadOnlyField(source="api_section")),
+        APIField("tags"),
+        APIField("lead_image"),
+        APIField(
+            "lead_image_social",
+            serializer=ImageRenditionField(metadata.SOCIAL_IMAGE, source="lead_image"),
+        ),
+        APIField("lead_image_caption"),
+        APIField("lead_image_credit"),
+        APIField("body"),
+        APIField("corrections", serializer=ReadOnlyField(source="api_corrections")),
+        APIField("word_count"),
+        APIField("reading_time"),
     ]
     parent_page_types = ["wagtail_newsroom.NewsIndexPage"]
     subpage_types = []
@@ -253,6 +412,79 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
     @property
     def authors(self):
         return [byline.person for byline in self.bylines]
+
+    @cached_property
+    def tag_list(self):
+        """The article's tags, loaded once for the page, its metadata and its feed entry."""
+        return list(self.tags.all())
+
+    @cached_property
+    def corrections(self):
+        """Corrections and editor's notes, loaded once for the page and its metadata."""
+        return list(self.article_corrections.all())
+
+    # -- the API's view of relations (see api_fields) ----------------------------------------
+
+    @property
+    def api_byline(self):
+        return [
+            {
+                "id": person.pk,
+                "name": person.title,
+                "job_title": person.job_title,
+                "url": person.full_url,
+            }
+            for person in self.authors
+        ]
+
+    @property
+    def api_section(self):
+        section = self.section
+        return section and {"id": section.pk, "name": section.name, "slug": section.slug}
+
+    @property
+    def api_corrections(self):
+        from wagtail.rich_text import expand_db_html
+
+        return [
+            {
+                "kind": correction.kind,
+                "date": metadata.iso(correction.date),
+                "text": expand_db_html(correction.text),
+            }
+            for correction in self.corrections
+        ]
+
+    # -- what search engines and social networks read ----------------------------------------
+
+    def get_structured_data(self, request, context=None):
+        return metadata.graph(
+            metadata.news_article(self, request), metadata.breadcrumb_list(self, request)
+        )
+
+    def get_social_tags(self, request, context=None):
+        return metadata.article_social_tags(self, request)
+
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's sitemap entry, its ``lastmod`` the latest of the editorial dates and the
+        last publication."""
+        urls = super().get_sitemap_urls(request)
+        dates = [d for d in (self.last_published_at, self.updated_at, self.published_at) if d]
+        for url in urls:
+            url["lastmod"] = max(dates) if dates else url.get("lastmod")
+        return urls
+
+    def get_feed_links(self, request, context=None):
+        """The feeds of the news index the article is in."""
+        parent = self.newsroom_ancestors[-1] if self.newsroom_ancestors else None
+        # specific_deferred: the index's own class without another query.
+        index = parent.specific_deferred if parent is not None else None
+        return index.get_feeds(request) if hasattr(index, "get_feeds") else []
+
+    @cached_property
+    def body_has_share_block(self):
+        """Whether the editor placed share links in the body (the footer's are then left out)."""
+        return any(item["type"] == "share" for item in self.body.raw_data)
 
     @cached_property
     def word_count(self):
@@ -299,7 +531,10 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
     def save(self, *args, **kwargs):
         if self.live and not self.published_at:
             self.published_at = self.first_published_at or timezone.now()
-        self.article_quotations = self.quotations_from_body()
+        # Only live articles are listed as quoting people, and publishing saves the page with
+        # live set, so drafts (and saves of only some fields) need not rebuild the quotations.
+        if self.live and kwargs.get("update_fields") is None:
+            self.article_quotations = self.quotations_from_body()
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -330,7 +565,7 @@ class ArticleByline(Orderable):
         related_name="bylines",
     )
 
-    panels = [FieldPanel("person")]
+    panels = [FieldPanel("person", help_text=_("Choose a profile, or add a new person."))]
 
     class Meta(Orderable.Meta):
         verbose_name = _("byline")
@@ -350,7 +585,11 @@ class ArticleCorrection(Orderable):
     date = models.DateTimeField(_("date"), default=timezone.now)
     text = RichTextField(_("text"), features=["bold", "italic", "link"])
 
-    panels = [FieldPanel("kind"), FieldPanel("date"), FieldPanel("text")]
+    panels = [
+        FieldPanel("kind", help_text=_("A correction fixes an error; a note adds context.")),
+        FieldPanel("date", help_text=_("When the correction or note was made.")),
+        FieldPanel("text", help_text=_("What was wrong and what is right, in a sentence or two.")),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("correction")
@@ -368,7 +607,13 @@ class ArticleRelatedLink(Orderable):
         related_name="+",
     )
 
-    panels = [PageChooserPanel("article", "wagtail_newsroom.ArticlePage")]
+    panels = [
+        PageChooserPanel(
+            "article",
+            "wagtail_newsroom.ArticlePage",
+            help_text=_("A story readers of this one should read next."),
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("related article")

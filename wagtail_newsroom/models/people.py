@@ -1,12 +1,16 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from rest_framework.fields import ReadOnlyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page, Site
 from wagtail.search import index
 
+from .. import metadata
 from ..conf import newsroom_settings
 from .mixins import NewsroomPageMixin
 
@@ -28,6 +32,8 @@ class PersonIndexPage(NewsroomPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["wagtail_newsroom.PersonPage"]
     template = "wagtail_newsroom/person_index_page.html"
+
+    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("people index")
@@ -78,6 +84,17 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
         index.SearchField("bio"),
         index.AutocompleteField("title"),
     ]
+    api_fields = [
+        APIField("job_title"),
+        APIField("photo"),
+        APIField(
+            "photo_thumbnail",
+            serializer=ImageRenditionField(metadata.PROFILE_IMAGE, source="photo"),
+        ),
+        APIField("bio"),
+        APIField("links"),
+        APIField("profile_url", serializer=ReadOnlyField(source="full_url")),
+    ]
     parent_page_types = ["wagtail_newsroom.PersonIndexPage"]
     subpage_types = []
     template = "wagtail_newsroom/person_page.html"
@@ -88,6 +105,30 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
     @property
     def name(self):
         return self.title
+
+    # -- what search engines and social networks read ----------------------------------------
+
+    def get_structured_data(self, request, context=None):
+        return metadata.graph(
+            metadata.profile_page(self, request), metadata.breadcrumb_list(self, request)
+        )
+
+    def get_social_tags(self, request, context=None):
+        return metadata.profile_social_tags(self, request)
+
+    def get_feed_index(self, request=None):
+        """The news index whose feeds, filtered to this person, the profile advertises: the
+        first one in the site's tree."""
+        from .pages import NewsIndexPage
+
+        site = Site.find_for_request(request) if request is not None else self.get_site()
+        if site is None:
+            return None
+        return NewsIndexPage.objects.live().in_site(site).order_by("path").first()
+
+    def get_feed_links(self, request, context=None):
+        index = self.get_feed_index(request)
+        return index.get_feeds(request, {"person": self.slug}, self.title) if index else []
 
     def get_articles_written(self):
         from .pages import ArticlePage

@@ -1,8 +1,11 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 
 from ..conf import newsroom_settings
 from ..share import NETWORK_CHOICES
@@ -23,6 +26,49 @@ class ShareNetworksField(models.JSONField):
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
+
+
+class NetworkUtmBlock(blocks.StructBlock):
+    """How one network's share links are tagged, when the site tags them at all."""
+
+    network = blocks.ChoiceBlock(label=_("Network"), choices=NETWORK_CHOICES)
+    enabled = blocks.BooleanBlock(
+        label=_("Tag this network's links"),
+        required=False,
+        default=True,
+        help_text=_("Untick to share this network's links without UTM tags."),
+    )
+    source = blocks.CharBlock(
+        label=_("utm_source"),
+        required=False,
+        max_length=100,
+        help_text=_("Leave blank for the network's own name, e.g. facebook."),
+    )
+    medium = blocks.CharBlock(
+        label=_("utm_medium"),
+        required=False,
+        max_length=100,
+        help_text=_("Leave blank for social (email for email links)."),
+    )
+
+    class Meta:
+        icon = "tag"
+        label = _("Network's UTM tags")
+
+
+class UtmOverridesBlock(blocks.StreamBlock):
+    network = NetworkUtmBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        networks = [child.value["network"] for child in value]
+        repeated = sorted({key for key in networks if networks.count(key) > 1})
+        if repeated:
+            raise ValidationError(
+                _("Each network can be set once; repeated: %(networks)s.")
+                % {"networks": ", ".join(repeated)}
+            )
+        return value
 
 
 @register_setting(icon="doc-full")
@@ -60,6 +106,12 @@ class NewsroomSettings(BaseSiteSetting):
         help_text=_("Tag shared links with utm_source (the network) and utm_medium."),
     )
     utm_campaign = models.CharField(_("UTM campaign"), max_length=100, blank=True)
+    utm_overrides = StreamField(
+        UtmOverridesBlock(),
+        verbose_name=_("UTM tags per network"),
+        blank=True,
+        help_text=_("Change utm_source or utm_medium for a network, or leave its links untagged."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -71,6 +123,7 @@ class NewsroomSettings(BaseSiteSetting):
                 FieldPanel("mastodon_instance"),
                 FieldPanel("add_utm_tags"),
                 FieldPanel("utm_campaign"),
+                FieldPanel("utm_overrides"),
             ],
             heading=_("Sharing"),
         ),
@@ -84,4 +137,17 @@ class NewsroomSettings(BaseSiteSetting):
             "utm_campaign": self.utm_campaign or None,
             "add_utm_tags": self.add_utm_tags,
             "instance": self.mastodon_instance or None,
+            "utm": self.get_utm_overrides(),
+        }
+
+    def get_utm_overrides(self):
+        """The per-network UTM settings as ``share_link`` takes them."""
+        return {
+            child.value["network"]: {
+                "enabled": bool(child.value["enabled"]),
+                "source": child.value["source"] or None,
+                "medium": child.value["medium"] or None,
+            }
+            for child in self.utm_overrides
+            if child.block_type == "network"
         }

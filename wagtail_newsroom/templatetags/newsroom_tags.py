@@ -1,5 +1,6 @@
 from django import template
 
+from .. import metadata
 from ..models import NewsroomSettings
 from ..share import share_links
 
@@ -7,9 +8,14 @@ register = template.Library()
 
 
 @register.inclusion_tag("wagtail_newsroom/includes/share.html", takes_context=True)
-def newsroom_share(context, url, title, heading=None):
-    """The share widget for ``url``, for the networks chosen in the site's settings."""
+def newsroom_share(context, url=None, title=None, heading=None):
+    """The share widget for ``url`` (by default the page's canonical URL, the one its Open
+    Graph tags give) for the networks chosen in the site's settings."""
     settings = NewsroomSettings.for_request(context["request"])
+    if url is None or title is None:
+        page = context["page"]
+        url = url or metadata.page_canonical_url(page, context["request"])
+        title = title or metadata.share_title(page)
     return {
         "heading": heading,
         "url": url,
@@ -21,3 +27,26 @@ def newsroom_share(context, url, title, heading=None):
 @register.inclusion_tag("wagtail_newsroom/includes/byline.html", takes_context=True)
 def newsroom_byline(context, article):
     return {"request": context.get("request"), "people": article.authors}
+
+
+@register.simple_tag(takes_context=True)
+def newsroom_json_ld(context, page=None):
+    """The page's schema.org structured data as one ``application/ld+json`` script."""
+    page = page or context.get("page")
+    get_data = getattr(page, "get_structured_data", None)
+    data = get_data(context["request"], context.flatten()) if get_data else None
+    return metadata.json_ld_script(data) if data else ""
+
+
+@register.inclusion_tag("wagtail_newsroom/includes/meta.html", takes_context=True)
+def newsroom_meta(context, page=None):
+    """Canonical link, meta description, Open Graph and Twitter card tags, feed links."""
+    page = page or context["page"]
+    request = context["request"]
+    flat = context.flatten()
+    return {
+        "canonical_url": page.get_canonical_url(request, flat),
+        "description": page.get_meta_description(request, flat),
+        "social_tags": page.get_social_tags(request, flat),
+        "feeds": page.get_feed_links(request, flat),
+    }

@@ -1,0 +1,196 @@
+"""The admin import view: upload validation, preview and import tasks, permissions."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+from wagtail_newsroom import tasks
+from wagtail_newsroom.models import ArticlePage, ImportRun
+from wagtail_newsroom.uploads import store_uploads, validate_upload
+
+from .utils import make_user
+
+pytestmark = pytest.mark.django_db
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_c8de4f398f421595.txt"
+UPLOAD_URL = "wagtail_newsroom_import:upload"
+
+
+def upload(name, data):
+    return SimpleUploadedFile(name, data)
+
+
+def zip_of(members, compression=zipfile.ZIP_DEFLATED):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+# Upload validation
+
+
+def test_text_and_html_files_and_zips_are_accepted():
+    assert validate_upload(upload("a.txt", b"Headline\n\nText.")) == 1
+    assert validate_upload(upload("a.HTML", b"<h1>Headline</h1>")) == 1
+    archive = zip_of({"a.txt": b"x", "dir/b.htm": b"y", "dir/photo.jpg": b"z", "notes.doc": b"w"})
+    assert validate_upload(upload("archive.zip", archive)) == 3
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("virus.exe", b"MZ", "only .txt, .html, .htm, .zip files can be imported"),
+        ("empty.txt", b"", "empty.txt is empty"),
+        ("broken.zip", b"PK not really", "broken.zip is not a valid zip file"),
+        ("slip.zip", zip_of({"../../etc/evil.txt": b"x"}), "would be written outside the import"),
+        ("abs.zip", zip_of({"/etc/evil.txt": b"x"}), "would be written outside the import"),
+        ("nothing.zip", zip_of({"photo.jpg": b"x"}), "holds no .txt or .html articles"),
+        (
+            "bomb.zip",
+            zip_of({"bomb.txt": b"0" * (5 * 1024 * 1024)}),
+            "is compressed suspiciously well",
+        ),
+    ],
+)
+def test_bad_uploads_are_refused_with_a_clear_message(name, data, message):
+    with pytest.raises(ValidationError) as error:
+        validate_upload(upload(name, data))
+    assert message in error.value.messages[0]
+    assert name in error.value.messages[0]
+
+
+@override_settings(WAGTAILNEWSROOM_IMPORT_MAX_FILE_SIZE=10)
+def test_the_size_limit():
+    with pytest.raises(ValidationError, match="big.txt is 11"):
+        validate_upload(upload("big.txt", b"x" * 11))
+
+
+# The tasks
+
+
+@pytest.fixture
+def editor(news_index, people_index):
+    return make_user("chief", superuser=True)
+
+
+def make_run(user, files):
+    return ImportRun.objects.create(
+        user=user, uploads=store_uploads([upload(n, d) for n, d in files.items()])
+    )
+
+
+def test_preview_then_import_tasks(editor, news_index):
+    run = make_run(editor, {"seed.txt": SEED.read_bytes(), "junk.txt": b"\x00\x01\xff" * 100})
+    tasks.preview_import.enqueue(run.pk)
+    run.refresh_from_db()
+    assert run.status == ImportRun.PREVIEWED, run.error
+    good, bad = sorted(run.preview, key=lambda item: "error" in item)
+    assert good["source"] == "seed.txt"
+    assert good["headline"] == "China Reminds Ant Group Who’s Boss"
+    assert good["authors"][0]["name"] == "Penny Zhou"
+    assert bad == {"source": "junk.txt", "error": bad["error"], "line": None}
+    assert "binary" in bad["error"]
+    assert not ArticlePage.objects.exists()
+
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=ImportRun.QUEUED, parent=news_index, publish=True
+    )
+    tasks.import_articles.enqueue(run.pk)
+    run.refresh_from_db()
+    assert run.status == ImportRun.DONE, run.error
+    assert run.report["counts"] == {"created": 1, "failed": 1}
+    article = ArticlePage.objects.get()
+    assert article.live and article.source_path == "seed.txt"
+    assert article.get_parent().pk == news_index.pk
+    assert [o["status"] for o in run.report["outcomes"]] == ["created", "failed"] or [
+        o["status"] for o in run.report["outcomes"]
+    ] == ["failed", "created"]
+
+    # A task delivered twice runs once.
+    tasks.import_articles.enqueue(run.pk)
+    assert ArticlePage.objects.count() == 1
+
+
+def test_zip_upload_imports_its_articles(editor, news_index):
+    run = make_run(editor, {"archive.zip": zip_of({"2020/seed.txt": SEED.read_bytes()})})
+    tasks.preview_import.enqueue(run.pk)
+    run.refresh_from_db()
+    assert [item["source"] for item in run.preview] == ["archive.zip/2020/seed.txt"]
+
+
+# The views
+
+
+def test_upload_preview_confirm_report(
+    client, editor, news_index, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse(UPLOAD_URL),
+            {"files": [upload("seed.txt", SEED.read_bytes()), upload("junk.txt", b"\x00" * 50)]},
+        )
+    assert response.status_code == 302
+    run = ImportRun.objects.get()
+    page = client.get(response["Location"]).content.decode()
+    assert "China Reminds Ant Group Who’s Boss" in page
+    assert "junk.txt" in page and "binary" in page
+    assert "Penny Zhou" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(run.get_absolute_url(), {"parent": news_index.pk, "action": "draft"})
+    assert response.status_code == 302
+    run.refresh_from_db()
+    assert run.status == ImportRun.DONE
+    article = ArticlePage.objects.get()
+    assert not article.live
+    report = client.get(run.get_absolute_url()).content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[article.pk]) in report
+    # The dashboard lists the run.
+    assert "seed.txt" in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_upload_errors_are_shown(client, editor):
+    client.force_login(editor)
+    response = client.post(reverse(UPLOAD_URL), {"files": [upload("evil.exe", b"MZ")]})
+    assert response.status_code == 200
+    assert "evil.exe: only .txt, .html, .htm, .zip files can be imported." in (
+        response.content.decode()
+    )
+    assert not ImportRun.objects.exists()
+
+
+def test_users_without_add_permission_get_no_menu_item_and_a_403(client, news_index, people_index):
+    # May edit people, may not add articles to the news index.
+    client.force_login(make_user("viewer", pages=[people_index]))
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse(UPLOAD_URL) not in home
+    assert client.get(reverse(UPLOAD_URL)).status_code == 403
+    files = {"files": [upload("seed.txt", SEED.read_bytes())]}
+    assert client.post(reverse(UPLOAD_URL), files).status_code == 403
+    assert not ImportRun.objects.exists()
+
+
+def test_runs_belong_to_their_user(client, editor, news_index):
+    run = make_run(editor, {"seed.txt": SEED.read_bytes()})
+    client.force_login(make_user("other", pages=[news_index]))
+    assert client.get(run.get_absolute_url()).status_code == 403
+    assert client.get(reverse(UPLOAD_URL)).status_code == 200
+
+
+def test_publishing_needs_publish_permission(client, news_index, people_index):
+    user = make_user("writer", pages=[news_index, people_index], permissions=("add", "change"))
+    run = make_run(user, {"seed.txt": SEED.read_bytes()})
+    tasks.preview_import.enqueue(run.pk)
+    client.force_login(user)
+    response = client.post(run.get_absolute_url(), {"parent": news_index.pk, "action": "publish"})
+    assert response.status_code == 200
+    assert "You may not publish pages under" in response.content.decode()
+    run.refresh_from_db()
+    assert run.status == ImportRun.PREVIEWED

@@ -1,0 +1,122 @@
+"""The people listing (filters, counts, bounded queries) and merging duplicates."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+
+from tests.factories import make_article, make_person, quote
+from wagtail_newsroom.models import ArticleByline, ArticlePage, ArticleQuotation, PersonPage
+from wagtail_newsroom.views.people import merge_people, people_queryset
+
+from .utils import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def newsroom(news_index, people_index):
+    penny = make_person(people_index, "Penny Zhou", "Reporter")
+    qin = make_person(people_index, "Qin Peng", "China affairs commentator")
+    ma = make_person(people_index, "Jack Ma")
+    make_article(news_index, "One", authors=[penny], body=[quote("Boss.", qin), quote("Hi.", ma)])
+    make_article(news_index, "Two", authors=[penny], body=[quote("Again.", qin)])
+    return penny, qin, ma
+
+
+def test_counts_and_filters(newsroom):
+    penny, qin, ma = newsroom
+    people = {p.title: p for p in people_queryset({})}
+    assert (people["Penny Zhou"].article_count, people["Penny Zhou"].quote_count) == (2, 0)
+    assert (people["Qin Peng"].article_count, people["Qin Peng"].quote_count) == (0, 2)
+    assert [p.title for p in people_queryset({"role": "reporter"})] == ["Penny Zhou"]
+    assert [p.title for p in people_queryset({"role": "quoted"})] == ["Jack Ma", "Qin Peng"]
+    assert [p.title for p in people_queryset({"q": "commentator"})] == ["Qin Peng"]
+
+
+def listing_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("wagtail_newsroom_people:index"))
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_listing_queries_do_not_grow_with_rows(client, newsroom, news_index, people_index):
+    client.force_login(make_user("chief", superuser=True))
+    listing_queries(client)  # warm caches (site root paths, content types)
+    before, html = listing_queries(client)
+    assert "Penny Zhou" in html and "China affairs commentator" in html
+    for n in range(10):
+        person = make_person(people_index, f"Extra Person {n}", "Analyst")
+        make_article(news_index, f"Extra {n}", authors=[person], body=[quote("More.", person)])
+    after, html = listing_queries(client)
+    assert "Extra Person 9" in html
+    print(f"people listing: {before} queries for 3 people, {after} for 13")
+    assert after == before, f"{before} queries for 3 people, {after} for 13"
+
+
+def test_listing_is_refused_without_permission(client, news_index, newsroom):
+    client.force_login(make_user("writer", pages=[news_index]))
+    assert client.get(reverse("wagtail_newsroom_people:index")).status_code == 403
+    assert "newsroom-people" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_merge_moves_bylines_quotes_and_draft_speakers(newsroom, news_index, people_index):
+    penny, qin, ma = newsroom
+    duplicate = make_person(people_index, "Qin Peng 2", "analyst")
+    both = make_article(
+        news_index, "Three", authors=[penny, duplicate], body=[quote("Dup.", duplicate)]
+    )
+    ArticleByline.objects.create(page=both, person=qin, sort_order=2)
+    # A later draft quoting the duplicate, not yet published.
+    draft = both.get_latest_revision_as_object()
+    draft.body = [
+        {"type": "quote", "value": {"text": "<p>Draft.</p>", "speaker": duplicate.pk}},
+    ]
+    draft.save_revision()
+    old_url = duplicate.url
+
+    merge_people(qin, duplicate)
+
+    assert not PersonPage.objects.filter(pk=duplicate.pk).exists()
+    assert list(both.article_bylines.values_list("person__title", flat=True).order_by("pk")) == [
+        "Penny Zhou",
+        "Qin Peng",
+    ]
+    assert ArticleQuotation.objects.filter(person=qin).count() == 3
+    live = ArticlePage.objects.get(pk=both.pk)
+    assert live.body.raw_data[0]["value"]["speaker"] == qin.pk
+    latest = Page.objects.get(pk=both.pk).latest_revision
+    body = latest.content["body"]
+    body = json.loads(body) if isinstance(body, str) else body
+    assert body[0]["value"]["speaker"] == qin.pk
+    redirect = Redirect.objects.get(old_path=Redirect.normalise_path(old_url))
+    assert redirect.redirect_page_id == qin.pk
+
+
+def test_merge_view(client, newsroom, people_index):
+    penny, qin, ma = newsroom
+    duplicate = make_person(people_index, "Q. Peng")
+    client.force_login(make_user("chief", superuser=True))
+    url = reverse("wagtail_newsroom_people:merge", args=[qin.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "Q. Peng" in page.content.decode()
+    response = client.post(url, {"duplicate": duplicate.pk})
+    assert response.status_code == 302
+    assert not PersonPage.objects.filter(pk=duplicate.pk).exists()
+
+
+def test_merge_needs_delete_permission_on_the_duplicate(client, newsroom, people_index):
+    penny, qin, ma = newsroom
+    duplicate = make_person(people_index, "Q. Peng")
+    # May edit profiles, may not delete them.
+    client.force_login(make_user("editor", pages=[people_index], permissions=("change",)))
+    url = reverse("wagtail_newsroom_people:merge", args=[qin.pk])
+    assert client.post(url, {"duplicate": duplicate.pk}).status_code == 403
+    assert PersonPage.objects.filter(pk=duplicate.pk).exists()
+    client.force_login(make_user("outsider"))
+    assert client.get(url).status_code == 403

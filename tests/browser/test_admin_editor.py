@@ -1,0 +1,121 @@
+"""An editor writes and publishes an article in the admin, in Chromium."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.admin.utils import make_user
+from tests.browser.conftest import log_in
+from tests.factories import make_person
+from wagtail_newsroom.models import ArticlePage
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def newsroom(live_site):
+    _home, news, people = live_site
+    make_person(people, "Penny Zhou", "Reporter")
+    make_person(people, "Qin Peng", "China affairs commentator")
+    make_person(people, "Li Wen", "Economist")
+    make_user("editor", superuser=True)
+    return news
+
+
+def choose_person(page, name):
+    """In the open chooser modal, search for and pick ``name``."""
+    modal = page.locator(".modal-dialog")
+    modal.wait_for()
+    modal.get_by_role("link", name=name, exact=True).click()
+    modal.wait_for(state="detached")
+
+
+def add_block(page, label, position=None):
+    buttons = page.locator("#panel-child-content-body-content button[title='Insert a block']")
+    (buttons.last if position is None else buttons.nth(position)).click()
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def test_editor_writes_and_publishes_an_article(newsroom, live_server, page, artifacts):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/pages/add/wagtail_newsroom/articlepage/{newsroom.pk}/")
+    page.fill("#id_title", "Regulators halt the Ant Group listing")
+    page.fill("#id_dek", "Beijing reminds Jack Ma who is in charge.")
+
+    # Body: a paragraph, a quote with a chosen speaker, a pull quote picked from it, share links.
+    add_block(page, "Paragraph")
+    page.locator("[data-contentpath='body'] .public-DraftEditor-content").first.click()
+    page.keyboard.type("Ant Group was set to raise 37 billion dollars.")
+
+    add_block(page, "Quote")
+    body = page.locator("[data-contentpath='body']")
+    body.locator("[data-contentpath='text'] .public-DraftEditor-content").last.click()
+    page.keyboard.type("This is the CCP's way of consolidating its authority over the economy.")
+    page.locator("[data-contentpath='speaker'] button", has_text="Choose").first.click()
+    modal = page.locator(".modal-dialog")
+    modal.wait_for()
+    modal.get_by_role("link", name="Qin Peng").first.click()
+    modal.wait_for(state="detached")
+    role = page.locator("input[name$='-value-speaker_role']").last
+    expect(role).to_have_value("China affairs commentator")
+    role.fill("our China affairs commentator")
+
+    add_block(page, "Pull quote")
+    picker = page.get_by_label("Pick from a quote in this article").last
+    picker.focus()
+    picker.select_option(index=1)
+    excerpt = page.locator("textarea[name$='-value-text']").last
+    expect(excerpt).to_have_value(re.compile("consolidating its authority"))
+    expect(page.locator("input[name$='-value-attribution']").last).to_have_value("Qin Peng")
+    page.locator("input[name$='-value-shareable']").last.check()
+
+    add_block(page, "Share links")
+    page.locator("input[name$='-value-heading']").last.fill("Share this story")
+
+    # People tab: two bylines, the second a person created from the chooser.
+    page.get_by_role("tab", name="People").click()
+    choose_buttons = page.get_by_role("button", name="Choose a person")
+    choose_buttons.first.click()
+    choose_person(page, "Penny Zhou")
+    page.get_by_role("button", name=re.compile("Add byline", re.I)).click()
+    page.get_by_role("button", name="Choose a person").last.click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_role("tab", name="Add a new person").click()
+    modal.locator("#id_title").fill("Wang He")
+    modal.locator("#id_job_title").fill("Analyst")
+    modal.get_by_role("button", name="Add a new person").click()
+    modal.wait_for(state="detached")
+    page.screenshot(path=artifacts / "edit-form-people.png", full_page=True)
+    page.get_by_role("tab", name="Content").click()
+    # The admin scrolls inside its own pane: a tall viewport shows the whole body.
+    page.set_viewport_size({"width": 1280, "height": 2600})
+    page.screenshot(path=artifacts / "edit-form-content.png")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    # Publish.
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+    article = ArticlePage.objects.get(title="Regulators halt the Ant Group listing")
+    assert article.live
+    assert [person.title for person in article.authors] == ["Penny Zhou", "Wang He"]
+
+    page.goto(live_server.url + article.url)
+    byline = page.locator(".newsroom-byline")
+    expect(byline).to_contain_text("Penny Zhou")
+    expect(byline).to_contain_text("Wang He")
+    quote = page.locator("figure.newsroom-quote")
+    expect(quote).to_contain_text("consolidating its authority")
+    expect(quote).to_contain_text("Qin Peng")
+    expect(quote).to_contain_text("our China affairs commentator")
+    pull_quote = page.locator("aside blockquote[aria-hidden='true']")
+    expect(pull_quote).to_contain_text("consolidating its authority")
+    expect(pull_quote).to_contain_text("Qin Peng")
+    # The body's share block replaces the footer's share links rather than repeating them.
+    expect(page.locator("[data-newsroom-share]")).to_have_count(1)
+    page.screenshot(path=artifacts / "published-article.png", full_page=True)

@@ -1,0 +1,31 @@
+"""Admin forms for newsroom pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+BYLINE_REQUIRED = _(
+    "Byline: add at least one person (People tab). Choose a profile or add a new person."
+)
+BYLINE_PERSON_REQUIRED = _("Choose a person for this byline, or delete the line.")
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """The article edit form: a byline is required, and saying so names the field and tab."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bylines = self.formsets.get("article_bylines")
+        if bylines is not None:
+            bylines.error_messages["too_few_forms"] = BYLINE_REQUIRED
+            for form in bylines.forms:
+                if "person" in form.fields:
+                    form.fields["person"].error_messages["required"] = BYLINE_PERSON_REQUIRED
+
+    def clean(self):
+        cleaned = super().clean()
+        bylines = self.formsets.get("article_bylines")
+        refused = bylines is not None and bylines.is_bound and not bylines.is_valid()
+        if refused and BYLINE_REQUIRED in bylines.non_form_errors():
+            # Also at the top of the form, where the editor looks after a failed save.
+            self.add_error(None, BYLINE_REQUIRED)
+        return cleaned

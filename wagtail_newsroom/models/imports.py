@@ -1,0 +1,89 @@
+"""Admin imports: the uploaded files, the dry-run preview and the report of one import run."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportRun(models.Model):
+    """One upload in the admin's import view, from preview to report.
+
+    The parsing and the import run as background tasks (``wagtail_newsroom.tasks``); the
+    status page reads their progress and results from here.
+    """
+
+    UPLOADED = "uploaded"
+    PREVIEWING = "previewing"
+    PREVIEWED = "previewed"
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    STATUS_CHOICES = [
+        (UPLOADED, _("Waiting for the preview")),
+        (PREVIEWING, _("Preparing the preview")),
+        (PREVIEWED, _("Preview ready")),
+        (QUEUED, _("Waiting to import")),
+        (RUNNING, _("Importing")),
+        (DONE, _("Done")),
+        (FAILED, _("Failed")),
+    ]
+    BUSY = (UPLOADED, PREVIEWING, QUEUED, RUNNING)
+
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=STATUS_CHOICES, default=UPLOADED)
+    parent = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("parent page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    publish = models.BooleanField(_("publish"), default=False)
+    # [{"name": original name, "file": storage name}]
+    uploads = models.JSONField(_("uploaded files"), default=list, blank=True)
+    # Per source: the ParsedArticle's JSON form, or {"source", "error", "line"}.
+    preview = models.JSONField(_("preview"), default=list, blank=True)
+    # {"counts": {...}, "outcomes": [{"source", "status", "page", "title", "message",
+    #  "warnings", "error"}]}
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    progress = models.PositiveIntegerField(_("sources done"), default=0)
+    total = models.PositiveIntegerField(_("sources"), default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+
+    def __str__(self):
+        names = ", ".join(upload["name"] for upload in self.uploads[:3])
+        if len(self.uploads) > 3:
+            names += ", …"
+        return names or str(self.pk)
+
+    def get_absolute_url(self):
+        return reverse("wagtail_newsroom_import:status", args=[self.pk])
+
+    @property
+    def is_busy(self):
+        return self.status in self.BUSY
+
+    @property
+    def counts(self):
+        return self.report.get("counts", {})
+
+    @property
+    def outcomes_with_warnings(self):
+        return [o for o in self.report.get("outcomes", []) if o.get("warnings") and o.get("page")]

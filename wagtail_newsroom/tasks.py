@@ -1,0 +1,167 @@
+"""Background tasks for the admin import view (Django's tasks framework, ``django_tasks``).
+
+Both stages run through the importer's own pipeline: ``run_import`` without a builder for the
+dry-run preview, with an ``ArticleBuilder`` for the import. With the default ImmediateBackend they
+run at once, in the request that enqueues them; configure a worker backend (see README) so large
+uploads never hold a request.
+"""
+
+import dataclasses
+import logging
+import tempfile
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django_tasks import task
+
+from .conf import newsroom_settings
+from .importer.build import ArticleBuilder
+from .importer.rules import load_rules, rule_set
+from .importer.run import FAILED, Report, run_import
+from .models import ImportRun
+from .uploads import unpack
+
+logger = logging.getLogger(__name__)
+
+
+class UploadBuilder(ArticleBuilder):
+    """An ArticleBuilder for unpacked uploads: pages record the uploaded file's name as their
+    source (not the temporary path), and images are only read from inside the upload."""
+
+    def __init__(self, parent, *, sources, root, **kwargs):
+        super().__init__(parent, **kwargs)
+        self.sources = sources
+        self.root = Path(root).resolve()
+
+    def local_image(self, base, image):
+        if not image.src or "://" in image.src:
+            return
+        path = (base / image.src).resolve()
+        if self.root not in path.parents:
+            path = self.root / "missing" / Path(image.src).name
+        image.src = str(path)
+
+    def build(self, parsed):
+        base = Path(parsed.source).parent
+        if parsed.lead_image:
+            self.local_image(base, parsed.lead_image)
+        for block in parsed.body:
+            if block.type == "image":
+                self.local_image(base, block)
+        source = self.sources.get(parsed.source, parsed.source)
+        return super().build(dataclasses.replace(parsed, source=source))
+
+
+def importer_rules():
+    specs = newsroom_settings.IMPORTER_RULES
+    return rule_set([rule for spec in specs for rule in load_rules(spec)]) if specs else None
+
+
+def error_dict(error, sources):
+    return {
+        "source": sources.get(error.source, error.source),
+        "error": error.message,
+        "line": error.line,
+    }
+
+
+def claim(run_id, from_statuses, status):
+    """Move the run to ``status`` if it is in one of ``from_statuses``; None if another worker
+    has it already (a task delivered twice runs once)."""
+    claimed = ImportRun.objects.filter(pk=run_id, status__in=from_statuses).update(status=status)
+    return ImportRun.objects.get(pk=run_id) if claimed else None
+
+
+def fail(run, error):
+    logger.exception("Import run %s failed", run.pk)
+    run.status = ImportRun.FAILED
+    run.error = (
+        "; ".join(error.messages) if isinstance(error, ValidationError) else f"{error}"
+    ) or type(error).__name__
+    run.save(update_fields=["status", "error", "updated_at"])
+
+
+@task()
+def preview_import(run_id):
+    """Dry run: parse every uploaded article and keep what was found, for the preview."""
+    run = claim(run_id, [ImportRun.UPLOADED], ImportRun.PREVIEWING)
+    if run is None:
+        return
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsroom-import-") as directory:
+            sources = unpack(run.uploads, directory)
+            run.total = len(sources)
+            run.save(update_fields=["total", "updated_at"])
+            preview = []
+            for outcome in run_import(list(sources), rules=importer_rules()):
+                if outcome.status == FAILED:
+                    preview.append(error_dict(outcome.error, sources))
+                else:
+                    article = outcome.parsed.to_dict()
+                    article["source"] = sources.get(outcome.source, outcome.source)
+                    preview.append(article)
+                run.progress = len(preview)
+                run.save(update_fields=["progress", "updated_at"])
+    except Exception as error:  # noqa: BLE001 - reported on the status page
+        fail(run, error)
+        return
+    run.preview = preview
+    run.status = ImportRun.PREVIEWED
+    run.save(update_fields=["preview", "status", "updated_at"])
+
+
+@task()
+def import_articles(run_id):
+    """Build pages for the uploaded articles under the run's parent, and keep the report."""
+    run = claim(run_id, [ImportRun.QUEUED], ImportRun.RUNNING)
+    if run is None:
+        return
+    outcomes = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsroom-import-") as directory:
+            sources = unpack(run.uploads, directory)
+            builder = UploadBuilder(
+                run.parent.specific,
+                sources=sources,
+                root=directory,
+                publish=run.publish,
+                user=run.user,
+            )
+            report = Report()
+            run.total, run.progress = len(sources), 0
+            run.save(update_fields=["total", "progress", "updated_at"])
+            for outcome in run_import(
+                list(sources), builder=builder, rules=importer_rules(), report=report
+            ):
+                outcomes.append(outcome_dict(outcome, sources))
+                run.progress = len(outcomes)
+                run.save(update_fields=["progress", "updated_at"])
+    except Exception as error:  # noqa: BLE001 - reported on the status page
+        run.report = {"counts": {}, "outcomes": outcomes}
+        run.save(update_fields=["report"])
+        fail(run, error)
+        return
+    run.report = {"counts": dict(report.counts), "outcomes": outcomes}
+    run.status = ImportRun.DONE
+    run.save(update_fields=["report", "status", "updated_at"])
+
+
+def outcome_dict(outcome, sources):
+    page = outcome.page
+    return {
+        "source": sources.get(outcome.source, outcome.source),
+        "status": outcome.status,
+        "page": page.pk if page is not None else None,
+        "title": (page.title if page is not None else None)
+        or (outcome.parsed.headline if outcome.parsed else None),
+        "message": str(outcome.message or ""),
+        "warnings": [str(warning) for warning in outcome.warnings],
+        "error": error_dict(outcome.error, sources)["error"] if outcome.error else None,
+    }
+
+
+def start(task_function, run):
+    """Enqueue a task for ``run`` once the surrounding transaction has committed."""
+    run_id = run.pk
+    transaction.on_commit(lambda: task_function.enqueue(run_id))

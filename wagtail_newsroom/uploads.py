@@ -1,0 +1,203 @@
+"""Uploaded import files: validation, storage and unpacking into a working directory.
+
+Uploads are checked when they arrive (extension, size, and for zips every member's name and
+size) so that a bad file gets a clear message at once; the background tasks unpack the stored
+files into a temporary directory and hand their paths to the importer's ``run_import``.
+"""
+
+import posixpath
+import stat
+import uuid
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from .conf import newsroom_settings
+from .importer.pipeline import SUFFIXES
+
+ARTICLE_SUFFIXES = tuple(SUFFIXES)
+ZIP_SUFFIX = ".zip"
+# Files a zip may carry beside its articles (images the articles refer to).
+RESOURCE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+ALLOWED_SUFFIXES = (*ARTICLE_SUFFIXES, ZIP_SUFFIX)
+# A member that expands more than this many times over is treated as a zip bomb.
+MAX_COMPRESSION_RATIO = 100
+STORAGE_DIR = "wagtail_newsroom/imports"
+
+
+def suffix(name):
+    return PurePosixPath(name).suffix.lower()
+
+
+def validate_upload(upload):
+    """Raise ValidationError with a message naming the file if ``upload`` cannot be imported."""
+    name = upload.name
+    if suffix(name) not in ALLOWED_SUFFIXES:
+        raise ValidationError(
+            _("%(name)s: only %(allowed)s files can be imported."),
+            params={"name": name, "allowed": ", ".join(ALLOWED_SUFFIXES)},
+            code="extension",
+        )
+    limit = newsroom_settings.IMPORT_MAX_FILE_SIZE
+    if upload.size > limit:
+        raise ValidationError(
+            _("%(name)s is %(size)s; the limit is %(limit)s."),
+            params={
+                "name": name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(limit),
+            },
+            code="size",
+        )
+    if upload.size == 0:
+        raise ValidationError(_("%(name)s is empty."), params={"name": name}, code="empty")
+    if suffix(name) == ZIP_SUFFIX:
+        return len(zip_members(upload, name))
+    return 1
+
+
+def safe_member_name(name):
+    """The member's path inside a zip, or None when it could escape the directory it goes in."""
+    if "\\" in name or "\x00" in name:
+        return None
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts or (path.parts and ":" in path.parts[0]):
+        return None
+    normalised = posixpath.normpath(name)
+    return None if normalised.startswith(("..", "/")) else normalised
+
+
+def zip_members(fileobj, name):
+    """The article and image members of a zip, checked; ValidationError on anything unsafe."""
+    try:
+        archive = zipfile.ZipFile(fileobj)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ValidationError(
+            _("%(name)s is not a valid zip file."), params={"name": name}, code="zip"
+        ) from None
+    members, total = [], 0
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            member = safe_member_name(info.filename)
+            if member is None:
+                raise ValidationError(
+                    _("%(name)s: the path “%(member)s” would be written outside the import."),
+                    params={"name": name, "member": info.filename},
+                    code="zip-path",
+                )
+            if stat.S_ISLNK(info.external_attr >> 16):
+                raise ValidationError(
+                    _("%(name)s: “%(member)s” is a symbolic link, which is not allowed."),
+                    params={"name": name, "member": info.filename},
+                    code="zip-link",
+                )
+            if info.flag_bits & 0x1:
+                raise ValidationError(
+                    _("%(name)s: “%(member)s” is encrypted."),
+                    params={"name": name, "member": info.filename},
+                    code="zip-encrypted",
+                )
+            if suffix(member) not in (*ARTICLE_SUFFIXES, *RESOURCE_SUFFIXES):
+                continue
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if (
+                ratio > MAX_COMPRESSION_RATIO and info.file_size > 1024 * 1024
+            ) or total > newsroom_settings.IMPORT_MAX_UNCOMPRESSED_SIZE:
+                raise ValidationError(
+                    _(
+                        "%(name)s expands to more than %(limit)s or is compressed suspiciously "
+                        "well; it was rejected."
+                    ),
+                    params={
+                        "name": name,
+                        "limit": filesizeformat(newsroom_settings.IMPORT_MAX_UNCOMPRESSED_SIZE),
+                    },
+                    code="zip-bomb",
+                )
+            members.append((info, member))
+    if not any(suffix(member) in ARTICLE_SUFFIXES for _info, member in members):
+        raise ValidationError(
+            _("%(name)s holds no .txt or .html articles."), params={"name": name}, code="zip-empty"
+        )
+    return members
+
+
+def article_count(uploads):
+    return sum(validate_upload(upload) for upload in uploads)
+
+
+def store_uploads(uploads):
+    """Save the uploaded files; returns [{"name", "file"}] for ``ImportRun.uploads``."""
+    folder = f"{STORAGE_DIR}/{uuid.uuid4().hex}"
+    stored = []
+    for upload in uploads:
+        upload.seek(0)
+        filename = get_valid_filename(Path(upload.name).name) or "upload"
+        saved = default_storage.save(f"{folder}/{filename}", upload)
+        stored.append({"name": Path(upload.name).name, "file": saved})
+    return stored
+
+
+def unpack(uploads, directory):
+    """Write the stored uploads into ``directory`` (zips unpacked, checked again).
+
+    Returns {path: display name} for the articles, in upload order.
+    """
+    directory = Path(directory)
+    sources = {}
+    for index, upload in enumerate(uploads):
+        # One folder per upload so that files of the same name do not collide.
+        folder = directory / str(index)
+        folder.mkdir(parents=True, exist_ok=True)
+        with default_storage.open(upload["file"], "rb") as stored:
+            if suffix(upload["name"]) == ZIP_SUFFIX:
+                sources.update(unpack_zip(stored, upload["name"], folder))
+            else:
+                target = folder / (get_valid_filename(upload["name"]) or "upload.txt")
+                with target.open("wb") as out:
+                    for chunk in iter(lambda: stored.read(1024 * 1024), b""):
+                        out.write(chunk)
+                sources[str(target)] = upload["name"]
+    return sources
+
+
+def unpack_zip(fileobj, name, folder):
+    sources = {}
+    root = folder.resolve()
+    limit = newsroom_settings.IMPORT_MAX_UNCOMPRESSED_SIZE
+    with zipfile.ZipFile(fileobj) as archive:
+        written = 0
+        for info, member in zip_members(fileobj, name):
+            target = (folder / member).resolve()
+            if root not in target.parents:
+                raise ValidationError(
+                    _("%(name)s: the path “%(member)s” would be written outside the import."),
+                    params={"name": name, "member": info.filename},
+                )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Copied in chunks with the real size counted: the sizes in a zip's directory can lie.
+            with archive.open(info) as source, target.open("wb") as out:
+                for chunk in iter(lambda: source.read(1024 * 1024), b""):
+                    written += len(chunk)
+                    if written > limit:
+                        raise ValidationError(
+                            _("%(name)s expands to more than %(limit)s; it was rejected."),
+                            params={"name": name, "limit": filesizeformat(limit)},
+                        )
+                    out.write(chunk)
+            if suffix(member) in ARTICLE_SUFFIXES:
+                sources[str(target)] = f"{name}/{member}"
+    return sources
+
+
+def delete_uploads(uploads):
+    for upload in uploads:
+        default_storage.delete(upload["file"])

@@ -1,0 +1,1 @@
+"""Admin views: the import view and the people listing."""

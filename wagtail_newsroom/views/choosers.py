@@ -1,0 +1,84 @@
+"""A chooser for people (bylines) that can create a profile without leaving the edit form."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, CreateView
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+from ..importer.build import unique_slug
+from ..models import PersonIndexPage, PersonPage
+
+
+def people_index_for(user):
+    """The first people index ``user`` may add profiles to, or None."""
+    for index in PersonIndexPage.objects.order_by("path"):
+        if index.permissions_for_user(user).can_add_subpage():
+            return index
+    return None
+
+
+class PersonCreationForm(forms.ModelForm):
+    class Meta:
+        model = PersonPage
+        fields = ["title", "job_title"]
+        labels = {"title": _("Name")}
+        help_texts = {
+            "title": _("The person's full name, as it appears in bylines."),
+            "job_title": _('Their role, e.g. "China affairs commentator" or "Reporter".'),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def save(self, commit=True):
+        index = people_index_for(self.user)
+        person = self.instance
+        person.slug = unique_slug(
+            index.get_children().values_list("slug", flat=True), person.title, "person"
+        )
+        index.add_child(instance=person)
+        revision = person.save_revision(user=self.user, log_action=True)
+        if index.permissions_for_user(self.user).can_publish_subpage():
+            revision.publish(user=self.user)
+        return person
+
+
+class PersonCreationMixin:
+    def can_create(self):
+        return people_index_for(self.request.user) is not None
+
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "user": self.request.user}
+
+    def get_object_list(self):
+        return PersonPage.objects.order_by("title", "pk")
+
+
+class PersonChooseView(PersonCreationMixin, ChooseView):
+    pass
+
+
+class PersonChooseResultsView(PersonCreationMixin, ChooseResultsView):
+    pass
+
+
+class PersonCreateView(PersonCreationMixin, CreateView):
+    pass
+
+
+class PersonChooserViewSet(ChooserViewSet):
+    model = PersonPage
+    icon = "user"
+    choose_one_text = _("Choose a person")
+    choose_another_text = _("Choose another person")
+    edit_item_text = _("Edit this person")
+    create_action_label = _("Add a new person")
+    creation_form_class = PersonCreationForm
+    choose_view_class = PersonChooseView
+    choose_results_view_class = PersonChooseResultsView
+    create_view_class = PersonCreateView
+    url_filter_parameters = []
+
+
+person_chooser_viewset = PersonChooserViewSet("wagtail_newsroom_person_chooser")

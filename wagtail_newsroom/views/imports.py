@@ -1,0 +1,134 @@
+"""The admin import view: upload, dry-run preview, confirm, report."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.models import Page
+
+from .. import tasks
+from ..models import ArticlePage, ImportRun
+from ..uploads import store_uploads
+from .forms import ConfirmForm, UploadForm
+from .utils import forbidden_is_403
+
+OUTCOME_LABELS = {
+    "created": gettext_lazy("created"),
+    "updated": gettext_lazy("updated"),
+    "unchanged": gettext_lazy("unchanged"),
+    "skipped": gettext_lazy("skipped"),
+    "failed": gettext_lazy("failed"),
+}
+
+
+def import_parents(user):
+    """The pages ``user`` may add articles under (news indexes, in tree order)."""
+    if not user.is_authenticated:
+        return []
+    parent_models = ArticlePage.allowed_parent_page_models()
+    pages = Page.objects.type(*parent_models).order_by("path").specific()
+    return [
+        page
+        for page in pages
+        if ArticlePage.can_create_at(page) and page.permissions_for_user(user).can_add_subpage()
+    ]
+
+
+def can_import(user):
+    return bool(import_parents(user))
+
+
+def can_publish_under(user):
+    return lambda page: page.permissions_for_user(user).can_publish_subpage()
+
+
+def require_import_permission(request):
+    parents = import_parents(request.user)
+    if not parents:
+        raise PermissionDenied
+    return parents
+
+
+def get_run(request, pk):
+    run = get_object_or_404(ImportRun.objects.select_related("user", "parent"), pk=pk)
+    if not (request.user.is_superuser or run.user_id == request.user.pk):
+        raise PermissionDenied
+    return run
+
+
+@forbidden_is_403
+def upload(request):
+    require_import_permission(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            run = ImportRun.objects.create(
+                user=request.user, uploads=store_uploads(form.cleaned_data["files"])
+            )
+            tasks.start(tasks.preview_import, run)
+        return redirect(run.get_absolute_url())
+    runs = ImportRun.objects.select_related("user")
+    if not request.user.is_superuser:
+        runs = runs.filter(user=request.user)
+    return TemplateResponse(
+        request,
+        "wagtail_newsroom/admin/import_upload.html",
+        {"form": form, "runs": runs[:10]},
+    )
+
+
+@forbidden_is_403
+def status(request, pk):
+    parents = require_import_permission(request)
+    run = get_run(request, pk)
+    form = None
+    if run.status == ImportRun.PREVIEWED:
+        form = ConfirmForm(
+            request.POST or None,
+            parents=parents,
+            can_publish=can_publish_under(request.user),
+            initial={"parent": parents[0].pk},
+        )
+        if request.method == "POST" and form.is_valid():
+            with transaction.atomic():
+                updated = ImportRun.objects.filter(pk=run.pk, status=ImportRun.PREVIEWED).update(
+                    parent=form.cleaned_data["parent"],
+                    publish=form.cleaned_data["action"] == ConfirmForm.PUBLISH,
+                    status=ImportRun.QUEUED,
+                    progress=0,
+                )
+                if updated:
+                    tasks.start(tasks.import_articles, run)
+            messages.success(request, _("The import has started."))
+            return redirect(run.get_absolute_url())
+    elif request.method == "POST":
+        messages.error(request, _("This import has already been confirmed."))
+        return redirect(run.get_absolute_url())
+    importable = [item for item in run.preview if not item.get("error")]
+    pages = {}
+    if run.status == ImportRun.DONE:
+        ids = [o["page"] for o in run.report.get("outcomes", []) if o.get("page")]
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids)}
+    outcomes = [
+        {
+            **outcome,
+            "page_object": pages.get(outcome.get("page")),
+            "status_label": OUTCOME_LABELS.get(outcome.get("status"), outcome.get("status")),
+        }
+        for outcome in run.report.get("outcomes", [])
+    ]
+    return TemplateResponse(
+        request,
+        "wagtail_newsroom/admin/import_status.html",
+        {
+            "run": run,
+            "form": form,
+            "preview": run.preview,
+            "importable_count": len(importable),
+            "error_count": len(run.preview) - len(importable),
+            "outcomes": outcomes,
+        },
+    )

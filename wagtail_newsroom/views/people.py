@@ -1,0 +1,205 @@
+"""The people listing in the admin, merging duplicate profiles, and a profile's summary (JSON)."""
+
+import json
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.log_actions import log
+from wagtail.models import Page, Revision, get_page_models
+
+from ..models import (
+    AbstractArticlePage,
+    ArticleByline,
+    ArticleQuotation,
+    PersonIndexPage,
+    PersonPage,
+)
+from .forms import MergeForm
+from .utils import forbidden_is_403
+
+ROLE_FILTERS = {
+    "reporter": gettext_lazy("Reporters (have bylines)"),
+    "quoted": gettext_lazy("Commentators and quoted sources (have quotations)"),
+}
+PAGE_SIZE = 50
+
+
+def can_list_people(user):
+    """Users who may edit some people index, or any profile below one."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return any(
+        index.permissions_for_user(user).can_edit()
+        or index.permissions_for_user(user).can_add_subpage()
+        for index in PersonIndexPage.objects.all()
+    )
+
+
+def count_of(model, field="page"):
+    counted = (
+        model.objects.filter(person=OuterRef("pk"))
+        .order_by()
+        .values("person")
+        .annotate(n=Count(field, distinct=field == "page"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def people_queryset(params):
+    """Profiles with their article and quote counts, filtered and searched; one query."""
+    people = PersonPage.objects.annotate(
+        article_count=count_of(ArticleByline),
+        quote_count=count_of(ArticleQuotation, "pk"),
+    ).order_by("title", "pk")
+    role = params.get("role")
+    if role == "reporter":
+        people = people.filter(Exists(ArticleByline.objects.filter(person=OuterRef("pk"))))
+    elif role == "quoted":
+        people = people.filter(Exists(ArticleQuotation.objects.filter(person=OuterRef("pk"))))
+    if query := (params.get("q") or "").strip():
+        people = people.filter(Q(title__icontains=query) | Q(job_title__icontains=query))
+    return people
+
+
+@forbidden_is_403
+def people_index(request):
+    if not can_list_people(request.user):
+        raise PermissionDenied
+    people = people_queryset(request.GET)
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("p"))
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(
+        request,
+        "wagtail_newsroom/admin/people_index.html",
+        {
+            "people": page,
+            "role": request.GET.get("role", ""),
+            "q": request.GET.get("q", ""),
+            "role_filters": ROLE_FILTERS.items(),
+            "query": query.urlencode(),
+        },
+    )
+
+
+def person_summary(request, pk):
+    """A profile's name and role, for the quote block's "fill the role" script."""
+    person = get_object_or_404(PersonPage, pk=pk)
+    return JsonResponse({"id": person.pk, "name": person.title, "job_title": person.job_title})
+
+
+def replace_speaker(raw, old, new):
+    """Stream data with quote speakers ``old`` replaced by ``new``; None when nothing changed."""
+    changed = False
+    for item in raw:
+        value = item.get("value")
+        quote = item.get("type") == "quote" and isinstance(value, dict)
+        if quote and str(value.get("speaker")) == str(old):
+            value["speaker"] = new
+            changed = True
+    return raw if changed else None
+
+
+def article_models():
+    return [model for model in get_page_models() if issubclass(model, AbstractArticlePage)]
+
+
+def merge_people(keep, duplicate, user=None):
+    """Move ``duplicate``'s bylines and quotes to ``keep``, redirect its URL, delete it."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    with transaction.atomic():
+        # Bylines: an article by both keeps the surviving person once.
+        both = ArticleByline.objects.filter(person=keep).values("page_id")
+        ArticleByline.objects.filter(person=duplicate, page_id__in=both).delete()
+        ArticleByline.objects.filter(person=duplicate).update(person=keep)
+        ArticleQuotation.objects.filter(person=duplicate).update(person=keep)
+
+        # Quote blocks name speakers by id inside the body JSON: the live body and the latest
+        # revision (a draft may differ from the live page).
+        for model in article_models():
+            for article in model.objects.only("pk", "body").iterator():
+                raw = replace_speaker(list(article.body.raw_data), duplicate.pk, keep.pk)
+                if raw is not None:
+                    article.body = raw
+                    model.objects.filter(pk=article.pk).update(body=article.body)
+        for revision in Revision.page_revisions.filter(
+            pk__in=Page.objects.type(*article_models()).values("latest_revision_id")
+        ):
+            body = revision.content.get("body")
+            stream = json.loads(body) if isinstance(body, str) else body
+            if not isinstance(stream, list):
+                continue
+            raw = replace_speaker(stream, duplicate.pk, keep.pk)
+            if raw is not None:
+                content = dict(revision.content)
+                content["body"] = json.dumps(raw) if isinstance(body, str) else raw
+                Revision.objects.filter(pk=revision.pk).update(content=content)
+
+        redirect_made = None
+        site_id, _root, path = duplicate.get_url_parts() or (None, None, None)
+        if path:
+            from wagtail.models import Site
+
+            site = Site.objects.filter(pk=site_id).first()
+            old_path = Redirect.normalise_path(path)
+            Redirect.objects.filter(old_path=old_path, site=site).delete()
+            redirect_made = Redirect.add_redirect(old_path, redirect_to=keep, site=site)
+        log(
+            instance=keep,
+            action="wagtail.edit",
+            user=user,
+            data={"merged": {"id": duplicate.pk, "title": duplicate.title}},
+        )
+        duplicate.delete(user=user)
+    return redirect_made
+
+
+@forbidden_is_403
+def merge(request, pk):
+    keep = get_object_or_404(PersonPage, pk=pk)
+    if not keep.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    others = PersonPage.objects.exclude(pk=keep.pk).order_by("title", "pk")
+    form = MergeForm(request.POST or None, queryset=others)
+    if request.method == "POST" and form.is_valid():
+        duplicate = form.cleaned_data["duplicate"]
+        if not duplicate.permissions_for_user(request.user).can_delete():
+            raise PermissionDenied
+        name = duplicate.title
+        merge_people(keep, duplicate, user=request.user)
+        messages.success(
+            request,
+            _("“%(duplicate)s” was merged into “%(keep)s”.")
+            % {"duplicate": name, "keep": keep.title},
+        )
+        return redirect("wagtail_newsroom_people:index")
+    # Likely duplicates first: profiles whose name shares a word with this one's.
+    words = [word for word in keep.title.split() if len(word) > 2]
+    similar = (
+        others.filter(Q(*[Q(title__icontains=word) for word in words], _connector=Q.OR))[:10]
+        if words
+        else others.none()
+    )
+    return TemplateResponse(
+        request,
+        "wagtail_newsroom/admin/people_merge.html",
+        {
+            "keep": keep,
+            "form": form,
+            "similar": similar,
+            "counts": people_queryset({}).filter(pk=keep.pk).first(),
+        },
+    )

@@ -1,0 +1,126 @@
+"""The newsroom's admin: sections, people (listing, chooser), the import view, the dashboard."""
+
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import ImportRun, Section
+from .views import imports, people
+from .views.choosers import person_chooser_viewset
+
+
+class SectionViewSet(SnippetViewSet):
+    model = Section
+    icon = "folder-open-inverse"
+    menu_label = _("Sections")
+    menu_name = "newsroom_sections"
+    menu_order = 290
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return imports.can_import(request.user)
+
+
+class PeopleMenuItem(MenuItem):
+    def is_shown(self, request):
+        return people.can_list_people(request.user)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [SectionViewSet(), person_chooser_viewset]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    import_urls = [
+        path("", imports.upload, name="upload"),
+        path("<int:pk>/", imports.status, name="status"),
+    ]
+    people_urls = [
+        path("", people.people_index, name="index"),
+        path("<int:pk>/merge/", people.merge, name="merge"),
+        path("<int:pk>/summary/", people.person_summary, name="summary"),
+    ]
+    return [
+        path(
+            "newsroom/import/",
+            include((import_urls, "wagtail_newsroom_import"), namespace="wagtail_newsroom_import"),
+        ),
+        path(
+            "newsroom/people/",
+            include((people_urls, "wagtail_newsroom_people"), namespace="wagtail_newsroom_people"),
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import articles"),
+        reverse("wagtail_newsroom_import:upload"),
+        name="newsroom-import",
+        icon_name="upload",
+        order=295,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_people_menu_item():
+    return PeopleMenuItem(
+        _("People"),
+        reverse("wagtail_newsroom_people:index"),
+        name="newsroom-people",
+        icon_name="group",
+        order=292,
+    )
+
+
+@hooks.register("insert_editor_js")
+def editor_js():
+    # The summary URL with a placeholder id the script swaps for the chosen person's.
+    summary_url = reverse("wagtail_newsroom_people:summary", args=[0])
+    return format_html(
+        '<script src="{}" data-person-summary-url="{}" data-pick-label="{}" '
+        'data-choose-label="{}" data-none-label="{}" defer></script>',
+        static("wagtail_newsroom/js/quote-blocks.js"),
+        summary_url,
+        _("Pick from a quote in this article"),
+        _("— choose a quote —"),
+        _("— no quotes in this article yet —"),
+    )
+
+
+class ImportsPanel(Component):
+    name = "newsroom_imports"
+    order = 150
+    template_name = "wagtail_newsroom/admin/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        runs = ImportRun.objects.select_related("user")
+        if not self.request.user.is_superuser:
+            runs = runs.filter(user=self.request.user)
+        runs = list(runs[:5])
+        warned = []
+        for run in runs:
+            for outcome in run.outcomes_with_warnings:
+                warned.append({"run": run, **outcome})
+        return {"runs": runs, "warned": warned[:10]}
+
+
+@hooks.register("construct_homepage_panels")
+def add_imports_panel(request, panels):
+    if imports.can_import(request.user):
+        panels.append(ImportsPanel(request))
