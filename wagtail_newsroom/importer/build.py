@@ -134,8 +134,6 @@ class ArticleBuilder:
             # Pages are born live in Wagtail; an import publishes only through a revision.
             page.live = False
             page.slug = unique_slug(self.child_slugs(self.parent), parsed.headline, "article")
-            # A draft import must not be live before anyone publishes it.
-            page.live = self.publish
             self.parent.add_child(instance=page)
         page.article_bylines = [
             ArticleByline(person=people[name], sort_order=order)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .result import Author, BodyBlock, Dropped, Image
-from .rules import CAPTION_SHAPE, FUNCTION_WORDS, ICON_NAME, Rule
+from .rules import AGENCY, CAPTION_SHAPE, FUNCTION_WORDS, ICON_NAME, Rule
 from .segment import PageMeta, Segment
 
 _SENTENCE_END = re.compile(r"[.!?…:;।][\"'”’)\]]*$|[\"”]$")
@@ -27,6 +27,7 @@ _NAME_TOKEN = re.compile(
 _ROLE_WORDS = re.compile(
     r"\b(reporter|correspondent|editor|writer|contributor|columnist|staff|producer|analyst|"
     r"commentator|journalist|bureau|chief|desk|critic|director|photographer|presenter|"
+    r"assistant|associate|deputy|senior|executive|managing|"
     r"manager|intern|freelance|team|news service)s?\b",
     re.IGNORECASE,
 )
@@ -152,8 +153,13 @@ def _read_byline(text: str) -> list[Author] | None:
         ):
             return [Author(_unshout(parts[0]))]
         names = re.split(r"\s*,\s*|\s+(?:and|&)\s+", text)
-        if len(names) > 1 and all(is_name(name) for name in names):
-            return [Author(_unshout(name)) for name in names]  # "Jane Roe, John Doe"
+        # "Jane Roe, John Doe", "Jane Roe and AP".
+        if (
+            len(names) > 1
+            and is_name(names[0])
+            and all(is_name(n) or AGENCY.fullmatch(n) for n in names[1:])
+        ):
+            return [Author(name if AGENCY.fullmatch(name) else _unshout(name)) for name in names]
         return _name_and_role(text)
     names = match.group("names")
     found = dates.find_date(names)
@@ -168,7 +174,7 @@ def _read_byline(text: str) -> list[Author] | None:
     names = re.split(r"\s+[|·•]\s+|\s+[–—-]\s+", names)[0]
     # "By Jane Roe in Valencia", "By JANE ROE FOR DAILYMAIL.COM": place and outlet are not names.
     names = re.sub(r"\s+(?i:in|for)\s+[A-Z].*$", "", names.strip())
-    names = re.sub(r"\d+$", "", names)  # footnote markers glued to the name
+    names = re.sub(r"(?<=[^\W\d_])\d+\b", "", names)  # footnote markers glued to names
     authors: list[Author] = []
     for part in re.split(r"\s*,\s*|\s*;\s*|\s+(?:and|&)\s+", names):
         part = re.sub(r"\s+The\s.*$", "", part.strip(" ."))  # "Jane Roe The Associated Press"
@@ -386,10 +392,9 @@ def _best_headline(segments, rules, start, window) -> int | None:
             continue
         if _looks_like_menu(text):
             continue
-        previous = segments[index - 1].text if index else ""
-        after_label = rules.first(previous, True)
-        score = min(words, 12) - max(0, words - 18) * 0.5 + (2 if segment.kind == "heading" else 0)
-        if index > 0 and _is_candidate(segments[index - 1].text, rules, min_words=4):
+        label = rules.first(segments[index - 1].text, True) if index else None
+        score = min(words, 12) - max(0, words - 24) * 0.5 + (2 if segment.kind == "heading" else 0)
+        if index > 0 and _is_candidate(segments[index - 1].text, rules, min_words=6):
             score -= 5  # a title-shaped line right under another one is a dek or a teaser
         if any(parse_byline(s.text) or _date_line(s.text) for s in following):
             score += 6
@@ -398,14 +403,18 @@ def _best_headline(segments, rules, start, window) -> int | None:
             score += 3
         if any(_date_line(s.text) for s in segments[max(0, index - 2) : index]):
             score += 2
-        if following and is_content(following[0]) and not is_content(segment):
-            score += 2  # a standfirst under it
+        if following and is_content(following[0]) and is_sentence(following[0].text):
+            score += 2 if not is_content(segment) else 0  # a standfirst under it
+        if text.endswith("."):
+            score -= 4  # allowed above a byline, but deks and captions end so more often
+        if is_name(_clean_byline(text)):
+            score -= 6  # a name on its own is the author's, under the headline
         if CAPTION_SHAPE.search(text):
-            score -= 8
+            score -= 12
         # Under a byline sit the dek and the photo caption, not the headline.
         if any(parse_byline(s.text) for s in segments[max(0, index - 6) : index]):
             score -= 6
-        if after_label is not None and (after_label.kind == "end" or after_label.name == "read-more"):
+        if label is not None and (label.kind == "end" or label.name == "read-more"):
             score -= 6  # the first title of a "Related articles" list
         if _normal(text) in titles:
             score += 4  # the page title (or a repeated heading) names it
@@ -450,7 +459,9 @@ def _looks_like_menu(text: str) -> bool:
 
 
 # A label in capitals glued in front of the headline: "CHILDHOOD SWEETHEART Who is ...".
-_KICKER = re.compile(r"^(?P<kicker>[A-Z][A-Z'’&-]{2,}(?:\s+[A-Z][A-Z'’&-]{2,}){1,3})\s+(?=[A-Z][a-z])")
+_KICKER = re.compile(
+    r"^(?P<kicker>[A-Z][A-Z'’&-]{2,}(?:\s+[A-Z][A-Z'’&-]{2,}){1,3})\s+(?=[A-Z][a-z])"
+)
 
 
 def _split_kicker(text: str) -> tuple[str | None, str]:
@@ -483,12 +494,12 @@ def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None 
         return result
 
     head, result.headline_guessed = _headline_index(segments, rules, start, meta)
+    kicker = None
     if head is None and meta and meta.headline:
         result.headline = meta.headline
         head = start - 1
     elif head is not None:
         kicker, result.headline = _split_kicker(segments[head].text)
-        result.section = kicker
         result.headline_index = head
         if head >= start:
             start = head + 1
@@ -498,6 +509,8 @@ def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None 
     for index in range(0, max(head, 0)):
         _drop(result, segments[index], rule_hits[index], "navigation")
     body_start = _read_header(result, segments, rules, head, start, rule_hits)
+    if kicker:
+        result.section = kicker  # glued to the headline, it beats a label further up
     _read_body(result, segments, rules, body_start, end, teasers, rule_hits)
     _drop_pull_quotes(result, segments)
     if result.published is None and result.updated is None:
@@ -618,8 +631,19 @@ def _drop(result, segment, rule, default):
     result.dropped.append(Dropped(segment.line, segment.text, rule.name if rule else default))
 
 
+# A byline's label on a line of its own, the names on the lines after it.
+_BYLINE_LABEL = re.compile(
+    r"^(?:by|written by|words by|authors?(?: of (?:the|this) (?:article|story))?:?)$", re.I
+)
+
+
+def _lone_name(text: str) -> list[Author] | None:
+    name = _clean_byline(text)
+    return [Author(_unshout(name))] if is_name(name) else None
+
+
 def _is_header_line(text: str) -> bool:
-    return bool(parse_byline(text) or _date_line(text) or text.lower() == "by")
+    return bool(parse_byline(text) or _date_line(text) or _BYLINE_LABEL.match(text))
 
 
 def _read_header(result, segments, rules, head, start, rule_hits) -> int:
@@ -681,10 +705,17 @@ def _read_header(result, segments, rules, head, start, rule_hits) -> int:
         if rule_hits[index] is CAPTION_RULE:
             result.dropped.append(Dropped(segment.line, text, CAPTION_RULE.name))
             continue
-        if pending_by or text.lower() == "by":
-            pending_by = text.lower() == "by"
-            authors = None if pending_by else parse_byline(f"By {text}")
-            if pending_by or authors:
+        label = _BYLINE_LABEL.match(text) is not None
+        if label or pending_by:
+            # Under a "By" label the names follow one a line, each perhaps with its role.
+            if label:
+                authors = None
+            elif pending_by == "first":
+                authors = parse_byline(text) or parse_byline(f"By {text}")
+            else:
+                authors = parse_byline(text) or _lone_name(text)
+            pending_by = "first" if label else ("more" if authors else False)
+            if label or authors:
                 _add_authors(result, authors or [], byline_names)
                 continue
         if _SECTION_FIELD.match(text):

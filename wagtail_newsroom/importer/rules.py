@@ -77,6 +77,9 @@ _AGENCIES = (
     r"Bloomberg|Xinhua|ANI|PTI|iStock(?:photo)?|Supplied|File|Handout|NurPhoto|SOPA Images)"
 )
 
+# A news agency credited by name alone: "Jane Roe and AP".
+AGENCY = re.compile(_AGENCIES)
+
 # "Photograph: Jane Roe/Reuters", "(AP Photo/Jane Roe)", "Getty Images", "Jane Roe/AFP via Getty".
 _CREDIT = (
     r"\b(?:photo(?:graph)?|image|picture|illustration|credit|video)s?\s*(?::|by\b)"
@@ -102,9 +105,10 @@ ICON_NAME = re.compile(r"^[a-z]+(?:_[a-z]+)+$|_(?:down|up|circle|forward|back)$"
 
 # Small words that title-case headlines leave in lower case; menus have none.
 FUNCTION_WORDS = frozenset(
-    "a an the of in on at to for from with by and or but as is are was be vs after over into "
-    "about how why what who".split()
-)
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+     "but", "as", "is", "are", "was", "be", "vs", "after", "over", "into", "about", "how", "why",
+     "what", "who"}
+)  # fmt: skip
 
 DEFAULT_RULES = [
     Rule("skip-link", pattern=r"^skip (to|past)\b"),
@@ -158,6 +162,13 @@ DEFAULT_RULES = [
         r"^(accept|reject) (all|cookies)",
         max_words=40,
     ),
+    # A consent tool's table of cookies, one long line per cookie, and its preamble.
+    Rule(
+        "cookie-table",
+        pattern=r"\b(?:this|the) cookies? (?:is|are) (?:set|used|installed|native|associated)\b"
+        r"|^we use cookies\b|^cookie\s+duration\b",
+        max_words=80,
+    ),
     Rule("copyright", pattern=r"©|\(c\) \d{4}|\ball rights reserved\b|^copyright\b", max_words=40),
     Rule(
         "read-more",
@@ -181,6 +192,16 @@ DEFAULT_RULES = [
         r"(?:writer|columnist|reporter|correspondent|editor|author|journalist|contributor)\b"
         r"|\b(?:views|opinions) expressed (?:here|in this).{0,60}\b(?:own|necessarily)\b",
         max_words=60,
+    ),
+    # Reader comments under the article open with "Jane Roe says:".
+    Rule(
+        "comment",
+        kind="end",
+        scope="body",
+        predicate=re.compile(
+            r"^(?!(?:The|A|An|This|That|His|Her|Their|Our|Its) )(?:[A-Z][\w'’.-]+ ){1,3}says:$"
+        ).match,
+        max_words=5,
     ),
     Rule("edition", pattern=r"^(?:[\w-]+ ){1,2}edition$", scope="header", max_words=3),
     Rule(

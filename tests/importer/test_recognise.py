@@ -1,0 +1,267 @@
+"""Recognition rules for headline, byline and date, on small page-shaped inputs."""
+
+import datetime
+
+import pytest
+
+from wagtail_newsroom.importer import parse
+from wagtail_newsroom.importer.recognise import _looks_like_menu, is_title_shaped, parse_byline
+from wagtail_newsroom.importer.rules import DEFAULT_RULES
+
+BODY = (
+    "The council approved the harbour budget on Tuesday after a debate that lasted six hours.\n\n"
+    "Councillors said the money would pay for dredging and a new ferry terminal next year.\n\n"
+    "The mayor said the vote showed that the town was ready to invest in its waterfront.\n"
+)
+
+
+def page(header: str) -> str:
+    return "Home\nNews\nSport\n" + header + "\n\n" + BODY
+
+
+def names(article):
+    return [author.name for author in article.authors]
+
+
+def first_rule(text):
+    words = len(text.split())
+    return next((rule.name for rule in DEFAULT_RULES if rule.matches(text, words)), None)
+
+
+# --- headline -------------------------------------------------------------------------------
+
+
+def test_photo_caption_under_the_byline_is_not_the_headline():
+    article = parse(
+        page(
+            "Council backs harbour plan after marathon debate\n"
+            "by Jane Roe Apr. 28, 2023 1:15 pm\n"
+            "Share\n"
+            "Mayor Tom Hill (left) and Jane Doe (right) at the harbour"
+        ),
+        "t.txt",
+    )
+    assert article.headline == "Council backs harbour plan after marathon debate"
+
+
+def test_agency_captioned_photo_is_not_the_headline():
+    article = parse(
+        page(
+            "Council backs harbour plan\n"
+            "Tom Hill, left, talks with Jane Doe at the harbour, Thursday, April 27, 2023. "
+            "(AP Photo/Jo Bloggs) more >\n"
+            "By Jane Roe - Associated Press - Friday, April 28, 2023"
+        ),
+        "t.txt",
+    )
+    assert article.headline == "Council backs harbour plan"
+
+
+def test_long_title_case_headline_is_not_a_menu():
+    headline = (
+        "New Plot Twist in Harbour Budget Case: Council Agrees to Interview with the Mayor's "
+        "Defense Lawyers"
+    )
+    assert not _looks_like_menu(headline)
+    assert _looks_like_menu(
+        "Saved articles bookmark Account settings account_circle Manage newsletters mail"
+    )
+    assert _looks_like_menu("Home » News » South Africa")
+    assert parse(page(f"{headline}\nby Jane Roe Apr. 28, 2023"), "t.txt").headline == headline
+
+
+def test_flattened_menu_line_is_never_the_headline():
+    article = parse(
+        page(
+            "Saved articles bookmark Account settings account_circle Manage newsletters mail "
+            "Log out logout\n"
+            "Council backs harbour plan after marathon debate\n"
+            "Jane Roe\n"
+            "January 28, 2025 11:30 am"
+        ),
+        "t.txt",
+    )
+    assert article.headline == "Council backs harbour plan after marathon debate"
+
+
+def test_timestamped_latest_news_teaser_is_not_the_headline():
+    assert first_rule("6m agoWatching the harbour vote is not the politics I fell for") == (
+        "timestamped-teaser"
+    )
+    article = parse(
+        page(
+            "LATEST\n"
+            "6m agoWatching the harbour vote is not the politics I fell in love with\n"
+            "1h agoWhy the ferry plan is a necessary evil for the town\n"
+            "Council backs harbour plan after marathon debate\n"
+            "By Jane Roe\n"
+            "August 30, 2023 1:55 am"
+        ),
+        "t.txt",
+    )
+    assert article.headline == "Council backs harbour plan after marathon debate"
+
+
+def test_capitals_kicker_is_split_from_the_headline():
+    article = parse(
+        page(
+            "HARBOUR SHOCK Who is paying for the new ferry terminal and why?\n"
+            "Jane Roe\n"
+            "Published: 22:04, 22 Apr 2024"
+        ),
+        "t.txt",
+    )
+    assert article.headline == "Who is paying for the new ferry terminal and why?"
+    assert article.section == "HARBOUR SHOCK"
+
+
+def test_first_title_of_a_related_list_is_not_the_headline():
+    article = parse(
+        page(
+            "Council backs harbour plan after marathon debate\n\n"
+            "By Jane Roe\n\n"
+            "Journalist\n\n"
+            "4 minute read\n\n"
+            "28 November 2025\n\n"
+            "Related articles\n"
+            "Ferry operator warns of delays as the new terminal is built over winter\n"
+            "Harbour seals return"
+        ),
+        "t.txt",
+    )
+    assert article.headline == "Council backs harbour plan after marathon debate"
+
+
+def test_a_title_repeated_as_the_page_title_wins():
+    article = parse(
+        "Council backs harbour plan | Harbour Gazette\n"
+        "Menu\n"
+        "Ferry fares to rise in spring\n"
+        "Council backs harbour plan\n"
+        "Council backs harbour plan\n"
+        "1 of 2 |\n"
+        "Read More\n"
+        "By Jane Roe\n\n" + BODY,
+        "t.txt",
+    )
+    assert article.headline == "Council backs harbour plan"
+
+
+def test_headline_in_an_uncased_script_is_title_shaped():
+    assert is_title_shaped("समस्तीपुर पुलिस ने 2 बदमाशों को पकड़ा")
+    assert not is_title_shaped("ASP संजय पांडे और थाना अध्यक्ष मनीषा कुमारी।")
+
+
+# --- bylines ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Lance Roe published 19 May 2026", ["Lance Roe"]),
+        (
+            "Yasmine Roe · City News · Posted: Aug 08, 2024 4:00 AM EDT | Last Updated: August 8",
+            ["Yasmine Roe"],
+        ),
+        ("Adam Roe and AP", ["Adam Roe", "AP"]),
+        (
+            "By Xiaoying Roe0, Mariana Doe, Mohana Poe & Jeff Loe",
+            ["Xiaoying Roe", "Mariana Doe", "Mohana Poe", "Jeff Loe"],
+        ),
+        (
+            "By STEVE ROE, THOMAS DOE and AMELIA POE-LOE",
+            ["Steve Roe", "Thomas Doe", "Amelia Poe-Loe"],
+        ),
+    ],
+)
+def test_byline_shapes(line, expected):
+    assert [author.name for author in parse_byline(line)] == expected
+
+
+def test_job_title_in_capitals_is_not_a_name():
+    assert parse_byline("ASSISTANT SPORTS EDITOR") is None
+
+
+def test_names_under_a_by_label_one_a_line():
+    article = parse(
+        page(
+            "Council backs harbour plan after marathon debate\n"
+            "By\n"
+            "Lucy RoeNews Reporter\n"
+            "Tim Doe\n"
+            "Phoebe Poe\n"
+            "Published 3 May 2024"
+        ),
+        "t.txt",
+    )
+    assert names(article) == ["Lucy Roe", "Tim Doe", "Phoebe Poe"]
+
+
+@pytest.mark.parametrize("credit", ["By Denise Roe", "The Associated Press"])
+def test_author_of_the_article_label(credit):
+    article = parse(
+        page(
+            "Council backs harbour plan after marathon debate\n\n"
+            f"Author of the article:\n{credit}\nPublished Jun 05, 2026"
+        ),
+        "t.txt",
+    )
+    assert names(article) == [credit.removeprefix("By ")]
+
+
+def test_reading_time_after_a_lone_name_is_noise():
+    article = parse(
+        page(
+            "Council backs harbour plan\nThe vote came after six hours.\n"
+            "November 6, 2025\n Jane Roe 2 minutes read"
+        ),
+        "t.txt",
+    )
+    assert names(article) == ["Jane Roe"]
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def test_date_on_the_byline_beats_the_masthead_date_above():
+    article = parse(
+        page(
+            "Wednesday, 03 December 2025\n"
+            "Council backs harbour plan after marathon debate\n\n"
+            "by Jane Roe | 5 November 2024"
+        ),
+        "t.txt",
+    )
+    assert article.published == datetime.date(2024, 11, 5)
+
+
+# --- boilerplate rules ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (
+            "Facebook X LinkedIn Tumblr Pinterest WhatsApp Telegram Share via Email Print",
+            "share-row",
+        ),
+        ("_ga 2 years This cookie is installed by Google Analytics.", "cookie-table"),
+        ("Cookie Duration Description", "cookie-table"),
+        ("Richard Roe says:", "comment"),
+    ],
+)
+def test_boilerplate_rules(line, rule):
+    assert first_rule(line) == rule
+
+
+def test_a_sentence_introducing_a_quote_is_not_a_comment():
+    assert first_rule("The Minister says:") is None
+
+
+def test_reader_comments_end_the_article():
+    article = parse(
+        page("Council backs harbour plan\nBy Jane Roe")
+        + "\nRichard Roe says:\n\nWhat a waste of money, the harbour was fine as it was before.\n",
+        "t.txt",
+    )
+    assert not any("waste of money" in block.text for block in article.body)
