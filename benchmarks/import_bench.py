@@ -96,7 +96,9 @@ def main():
     memory = [f"{rss_mb():.0f}"]
     quarter = max(1, len(files) // 4)
     start = time.perf_counter()
-    for n, _outcome in enumerate(run_import(files, builder=builder, jobs=args.jobs, report=report), 1):
+    for n, _outcome in enumerate(
+        run_import(files, builder=builder, jobs=args.jobs, report=report), 1
+    ):
         if n % quarter == 0:
             memory.append(f"{rss_mb():.0f}")
     import_seconds = time.perf_counter() - start
@@ -107,7 +109,9 @@ def main():
         f"articles/s (published, with revisions; failed {report.counts['failed']})"
     )
     print(f"ratio:  full import / parse-only = {import_rate / parse_rate:.3f}")
-    print(f"memory: resident MB at start and after each quarter of the import: {' → '.join(memory)}")
+    print(
+        f"memory: resident MB at start and after each quarter of the import: {' → '.join(memory)}"
+    )
     print(f"peak:   {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

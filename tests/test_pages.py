@@ -84,9 +84,13 @@ def test_reading_time_counts_reading_blocks_only(news_index):
 
 def test_quotations_follow_the_body(news_index, people_index):
     speaker = make_person(people_index, "Qin Peng", "China affairs commentator")
-    article = make_article(news_index, "Quoted", body=[quote("It is the CCP’s way.", speaker)])
+    article = make_article(
+        news_index,
+        "Quoted",
+        body=[quote("It&#x27;s the CCP&#x27;s <b>way</b> &amp; rule.", speaker)],
+    )
     assert list(ArticleQuotation.objects.values_list("person__title", "text")) == [
-        ("Qin Peng", "It is the CCP’s way.")
+        ("Qin Peng", "It's the CCP's way & rule.")
     ]
     article.body = [{"type": "paragraph", "value": "<p>No quotes now.</p>"}]
     article.save()

@@ -1,5 +1,7 @@
 """StreamField blocks for article bodies."""
 
+from html import unescape
+
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -199,6 +201,11 @@ class ArticleBodyBlock(blocks.StreamBlock):
     TEXT_KEYS = {"paragraph": None, "heading": "text", "quote": "text"}
 
 
+def plain_text(html):
+    """What a reader sees of a rich-text fragment: no tags, entities decoded."""
+    return unescape(strip_tags(html or ""))
+
+
 def body_text(stream_value):
     """Plain text of a body's reading blocks, from the raw data (no database queries)."""
     texts = []
@@ -207,5 +214,5 @@ def body_text(stream_value):
             continue
         key = ArticleBodyBlock.TEXT_KEYS[item["type"]]
         value = item["value"] if key is None else (item["value"] or {}).get(key, "")
-        texts.append(strip_tags(value or ""))
+        texts.append(plain_text(value))
     return "\n".join(texts)

@@ -1,6 +1,7 @@
 """Accessibility of the demo's reader pages: axe-core in Chromium, plus what axe cannot see.
 
 axe-core is the npm package in package.json (``make test`` installs it into node_modules/).
+The ``demo`` fixture (conftest.py) imports the seed articles into the live site.
 """
 
 import json
@@ -8,15 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from wagtail.models import Site
 
-from wagtail_newsroom.models import ArticlePage
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
@@ -30,27 +24,6 @@ def axe_script():
             pytest.fail(problem)
         pytest.skip(problem)
     return str(AXE)
-
-
-def restore_database_snapshot():
-    """Work around an emptied database: after a live-server test with Playwright's ``page``,
-    the next transactional test can start with no rows at all (serialized_rollback did not
-    restore them); load the snapshot taken when the test database was created."""
-    from django.db import connection
-    from wagtail.models import Page
-
-    if not Page.objects.exists() and getattr(connection, "_test_serialized_contents", None):
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-
-
-@pytest.fixture
-def demo(live_server):
-    restore_database_snapshot()
-    Site.clear_site_root_paths_cache()
-    call_command("setup_demo", "--password", "browser-test")
-    Site.objects.update(hostname="localhost", port=live_server.thread.port)
-    Site.clear_site_root_paths_cache()
-    return ArticlePage.objects.get(title="China Reminds Ant Group Who’s Boss")
 
 
 def run_axe(page, axe_script):

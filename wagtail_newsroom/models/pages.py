@@ -8,7 +8,6 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -31,7 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import metadata
-from ..blocks import ArticleBodyBlock, body_text
+from ..blocks import ArticleBodyBlock, body_text, plain_text
 from ..conf import newsroom_settings
 from ..forms import ArticlePageForm
 from .mixins import NewsroomPageMixin
@@ -514,7 +513,7 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
         return [
             ArticleQuotation(
                 person_id=item["value"]["speaker"],
-                text=strip_tags(item["value"].get("text") or ""),
+                text=plain_text(item["value"].get("text")),
                 block_id=item.get("id") or "",
             )
             for item in quotes
