@@ -13,10 +13,8 @@ from collections import defaultdict
 from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from wagtail.images import get_image_model
 
 from .conf import newsroom_settings
 from .metadata import SOCIAL_IMAGE, canonical_url, language_code, page_description
@@ -103,23 +101,12 @@ class ArticleFeed(Feed):
         self.filters = {}
 
     def get_object(self, request, *args, **kwargs):
-        from .models import ArticleByline
 
         self.request = request
-        articles, self.filters = self.index.filter_articles(self.index.get_articles(), self.params)
-        self.articles = list(
-            articles.prefetch_related(None).prefetch_related(
-                Prefetch(
-                    "lead_image",
-                    queryset=get_image_model().objects.prefetch_renditions(SOCIAL_IMAGE),
-                ),
-                Prefetch(
-                    "article_bylines",
-                    queryset=ArticleByline.objects.select_related("person").order_by("sort_order"),
-                ),
-                "tags",
-            )[: newsroom_settings.INDEX_PAGE_SIZE]
+        articles, self.filters = self.index.filter_articles(
+            self.index.get_articles(image_rendition=SOCIAL_IMAGE), self.params
         )
+        self.articles = list(articles[: newsroom_settings.INDEX_PAGE_SIZE])
         self.bodies = (
             render_bodies(self.articles, request) if newsroom_settings.FEED_FULL_CONTENT else {}
         )

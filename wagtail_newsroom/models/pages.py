@@ -60,8 +60,9 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
 
         return apps.get_model(self.article_model)
 
-    def get_articles(self):
-        """The live articles below this index, with everything a listing shows prefetched."""
+    def get_articles(self, image_rendition=LISTING_RENDITION):
+        """The live articles below this index, with everything a listing shows prefetched
+        (the lead image with its ``image_rendition``)."""
         return (
             self.get_article_model()
             .objects.live()
@@ -70,7 +71,7 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
             .prefetch_related(
                 Prefetch(
                     "lead_image",
-                    queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION),
+                    queryset=get_image_model().objects.prefetch_renditions(image_rendition),
                 ),
                 Prefetch(
                     "article_bylines",
