@@ -13,6 +13,7 @@ from home.demo import create_page_tree
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = pytest.StashKey[list]()
 
 
 def ensure_chromium():
@@ -49,13 +50,12 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def artifacts(tmp_path):
-    """Where a test writes its screenshots; printed so a person can look at them."""
+def artifacts(tmp_path, request):
+    """Where a test writes its screenshots; the run's summary lists them to be looked at."""
     path = tmp_path / "screenshots"
     path.mkdir()
     yield path
-    for shot in sorted(path.iterdir()):
-        print(f"screenshot: {shot}")
+    request.config.stash.setdefault(SCREENSHOTS, []).extend(sorted(path.iterdir()))
 
 
 @pytest.fixture
@@ -87,3 +87,11 @@ def log_in(page, live_server, username, password="password"):
     page.fill("#id_password", password)
     page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
     page.wait_for_url(re.compile(r"/admin/$"))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    shots = config.stash.get(SCREENSHOTS, [])
+    if shots:
+        terminalreporter.section("screenshots")
+        for shot in shots:
+            terminalreporter.write_line(str(shot))
