@@ -248,10 +248,73 @@ def test_date_on_the_byline_beats_the_masthead_date_above():
         ("_ga 2 years This cookie is installed by Google Analytics.", "cookie-table"),
         ("Cookie Duration Description", "cookie-table"),
         ("Richard Roe says:", "comment"),
+        ("Social Sharing", "share"),
+        ("Enter search term:", "menu-label"),
+        (
+            "This advertisement has not loaded yet, but your article continues below.",
+            "ad-placeholder",
+        ),
+        (
+            "If you buy something using links in our stories, we may earn a commission. "
+            "This helps support our journalism. Learn more.",
+            "affiliate-disclosure",
+        ),
+        (
+            "Sign up for our free email newsletter, and we'll make sure to keep you in the loop.",
+            "newsletter-pitch",
+        ),
+        ("Visit example.org to learn how to help the prisoners.", "call-to-action"),
+        ("You can email Jane Roe here, and read more of Jane Roe's articles here.", "author-box"),
+        (
+            "Please enable JavaScript to view the comments powered by Disqus.",
+            "comments-placeholder",
+        ),
+        ("Scroll down to load comments...", "comments-placeholder"),
+        (
+            "You must be logged in to join the discussion or read more comments.",
+            "comments-placeholder",
+        ),
+        ("THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY", "appeal"),
+        ("Support local journalism.", "appeal"),
+        (
+            "Read more: Court rules the harbour plan can go ahead despite objections from the "
+            "fishing fleet",
+            "read-more-link",
+        ),
+        ("Trending", "popular-box"),
+        # Photos described rather than credited.
+        (
+            "Fire is seen on a plane after it takes off from the airport April 24, 2023 in this "
+            "picture obtained from social media.",
+            "photo-description",
+        ),
+        ("Pictured from left, are authors Jane Roe and John Doe.", "photo-description"),
+        ("Victims from left: Jane Roe, John Doe, Mary Major", "photo-description"),
+        ("Jane Roe (R)", "photo-description"),
+        (
+            "Jane Roe, then newly elected, speaks during a rally in Khan Younis in October 2011.",
+            "photo-description",
+        ),
+        (
+            "The mayor greets supporters at his office in April 2022. (Jane Roe/The Daily Courier)",
+            "photo-credit",
+        ),
     ],
 )
 def test_boilerplate_rules(line, rule):
     assert first_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor spoke during a rally in October 2011, and said the harbour would be rebuilt.",
+        "Register for the council's consultation before the deadline on Friday.",
+        "He said the department had to return the floors to the landlord in 2025.",
+    ],
+)
+def test_prose_is_not_boilerplate(line):
+    assert first_rule(line) is None
 
 
 def test_a_sentence_introducing_a_quote_is_not_a_comment():
@@ -265,3 +328,45 @@ def test_reader_comments_end_the_article():
         "t.txt",
     )
     assert not any("waste of money" in block.text for block in article.body)
+
+
+def test_a_signed_related_story_above_the_article_is_not_the_headline():
+    article = parse(
+        "Home\nNews\n"
+        "POLITICS\n"
+        "Meet the group behind the study driving calls to ban gas stoves\n"
+        "Jane Roe and John Doe\n"
+        "January 16, 2023\n"
+        "COUNCIL\n"
+        "Council backs harbour plan after marathon debate\n"
+        "Mary Major\n"
+        "April 28, 2023\n\n" + BODY,
+        "t.txt",
+    )
+    assert article.headline == "Council backs harbour plan after marathon debate"
+    assert names(article) == ["Mary Major"]
+    assert article.published == datetime.date(2023, 4, 28)
+
+
+def test_a_run_of_signed_stories_after_the_article_ends_it():
+    cards = "".join(
+        f"Startups\nA startup raises money for its {topic} business\nJane Roe\n8 hours ago\n\n"
+        f"The {topic} startup said on Thursday that it had raised money from investors to grow.\n\n"
+        for topic in ("ferry", "bakery", "robot")
+    )
+    article = parse(page("Council backs harbour plan\nBy Jane Roe") + "\n" + cards, "t.txt")
+    assert not any("startup" in block.text for block in article.body)
+    assert any("waterfront" in block.text for block in article.body)
+
+
+def test_the_article_goes_on_after_a_short_box_of_other_stories():
+    article = parse(
+        page("Council backs harbour plan\nBy Jane Roe")
+        + "\nTRENDING\nSinger announces new tour\nStorm closes coastal roads\n\n"
+        "The harbour master said dredging would begin in the spring if the weather allowed.\n\n"
+        "Ferry operators welcomed the decision and said they would add sailings next summer.\n",
+        "t.txt",
+    )
+    texts = [block.text for block in article.body]
+    assert any("harbour master" in text for text in texts)
+    assert not any("Singer" in text for text in texts)

@@ -396,7 +396,8 @@ def _best_headline(segments, rules, start, window) -> int | None:
         score = min(words, 12) - max(0, words - 24) * 0.5 + (2 if segment.kind == "heading" else 0)
         if index > 0 and _is_candidate(segments[index - 1].text, rules, min_words=6):
             score -= 5  # a title-shaped line right under another one is a dek or a teaser
-        if any(parse_byline(s.text) or _date_line(s.text) for s in following):
+        dated = any(_date_line(s.text) for s in following)
+        if dated or any(parse_byline(s.text) for s in following):
             score += 6
         # A byline just under it, or a date just over it, is how article headers look.
         if any(parse_byline(s.text) for s in following[:3]):
@@ -411,10 +412,14 @@ def _best_headline(segments, rules, start, window) -> int | None:
             score -= 6  # a name on its own is the author's, under the headline
         if CAPTION_SHAPE.search(text):
             score -= 12
-        # Under a byline sit the dek and the photo caption, not the headline.
-        if any(parse_byline(s.text) for s in segments[max(0, index - 6) : index]):
+        # Under a byline sit the dek and the photo caption, not the headline; but a byline
+        # closed by its date, then a title signed and dated in turn, is a story list's.
+        bylines = [i for i in range(max(0, index - 6), index) if parse_byline(segments[i].text)]
+        if bylines and not (
+            dated and any(_date_line(s.text) for s in segments[bylines[-1] + 1 : index])
+        ):
             score -= 6
-        if label is not None and (label.kind == "end" or label.name == "read-more"):
+        if label is not None and (label.kind in ("end", "box") or label.name == "read-more"):
             score -= 6  # the first title of a "Related articles" list
         if _normal(text) in titles:
             score += 4  # the page title (or a repeated heading) names it
@@ -426,9 +431,32 @@ def _best_headline(segments, rules, start, window) -> int | None:
             if not is_content(s) and not rules.first(s.text, False) and not _is_header_line(s.text)
         )
         score -= 0.5 * min(between, 20)
+        if _superseded(segments, rules, index, start):
+            score -= 10
         if score > best_score:
             best, best_score = index, score
     return best, best_score
+
+
+def _superseded(segments, rules, index, start) -> bool:
+    """Whether, after this title's byline and date, another title with a byline or date of
+    its own comes before the body: in a list of signed stories the article's is the last."""
+    own = next(
+        (i for i in range(index + 1, min(start, index + 4)) if _is_header_line(segments[i].text)),
+        None,
+    )
+    if own is None:
+        return False
+    end = own
+    while end + 1 < start and _is_header_line(segments[end + 1].text):
+        end += 1
+    if not any(_date_line(s.text) for s in segments[own : end + 1]):
+        return False  # a header without its date may go on below a caption
+    return any(
+        _is_candidate(segments[k].text, rules)
+        and any(_is_header_line(s.text) for s in segments[k + 1 : min(start, k + 6)])
+        for k in range(end + 1, start)
+    )
 
 
 def _is_candidate(text, rules, min_words=3) -> bool:
@@ -824,14 +852,41 @@ def _take_image(result, segment):
         )
 
 
+def _story_cards(segments, start, end) -> dict[int, int]:
+    """Other stories listed after the article, each a title, a byline and a date over a blurb:
+    every line of such a card, mapped to how many cards start there or later."""
+    starts = [
+        index
+        for index in range(start, end - 2)
+        if is_title_shaped(segments[index].text)
+        and (
+            parse_byline(segments[index + 1].text)
+            or is_name(_clean_byline(segments[index + 1].text))
+        )
+        and _date_line(segments[index + 2].text) is not None
+        and is_content(segments[index + 3])
+    ]
+    return {
+        index + offset: len(starts) - position
+        for position, index in enumerate(starts)
+        for offset in range(4)
+    }
+
+
 def _read_body(result, segments, rules, start, end, teasers, rule_hits):
     seen: set[str] = {_normal(result.headline or "")}
     paragraphs = 0
+    cards = _story_cards(segments, start, end)
     index = start
     while index <= end:
         segment = segments[index]
         text = segment.text
         key = _normal(text)
+        if paragraphs >= 3 and cards.get(index, 0) >= 2:
+            # A run of signed, dated stories after the article: the article is over.
+            for skipped in segments[index : end + 1]:
+                _drop(result, skipped, None, "related-stories")
+            break
         if segment.kind == "image":
             _take_image(result, segment)
             index += 1
@@ -839,14 +894,24 @@ def _read_body(result, segments, rules, start, end, teasers, rule_hits):
         rule = rules.first(text, paragraphs >= 3)
         if rule_hits[index] is CAPTION_RULE:
             rule = CAPTION_RULE
-        if rule is not None and rule.kind == "end":
-            # "Most popular" boxes also interrupt long articles: only a label followed by
-            # less text than came before it ends the article; otherwise skip to the prose.
+        if rule is not None and rule.kind in ("end", "box"):
+            # "Most popular" boxes also interrupt long articles: a label ends the article
+            # when less text than came before follows it, unless it heads a short box that
+            # gives way to a run of paragraphs (lists of other stories have one blurb a
+            # title); otherwise skip to the prose.
             kept = sum(_words(b.text) for b in result.body)
             rest = sum(_words(s.text) for s in segments[index : end + 1] if is_content(s))
-            stop = end + 1 if rest < kept / 2 else index + 1
+            stop = index + 1
             while stop <= end and not is_content(segments[stop]):
                 stop += 1
+            resumes = (
+                rule.kind == "box"
+                and stop - index <= 16
+                and stop < end
+                and is_content(segments[stop + 1])
+            )
+            if rest < kept / 2 and not resumes:
+                stop = end + 1
             for skipped in segments[index:stop]:
                 _drop(result, skipped, None, rule.name)
             index = stop

@@ -14,6 +14,8 @@ Kinds:
 ``drop-block``  drop the matching line and the sign-up/promotion block that follows it
                 (short lines, or lines that match ``block_pattern``).
 ``end``         the article ends here once its body has started: drop this line and the rest.
+``box``         a box of other stories ("Trending"), which ends the article or interrupts it:
+                like ``end``, but the article goes on when paragraphs follow a short box.
 ``caption``     a photo caption or credit: dropped from the body, kept as a caption.
 
 Scopes: ``any`` (everywhere), ``header`` (before the body starts), ``body`` (after it has).
@@ -32,7 +34,7 @@ from pathlib import Path
 
 from .read import gettext as _
 
-KINDS = ("drop", "drop-block", "end", "caption")
+KINDS = ("drop", "drop-block", "end", "box", "caption")
 SCOPES = ("any", "header", "body")
 
 
@@ -84,6 +86,8 @@ AGENCY = re.compile(_AGENCIES)
 _CREDIT = (
     r"\b(?:photo(?:graph)?|image|picture|illustration|credit|video)s?\s*(?::|by\b)"
     r"|\([^()]*\b(?:photos?|" + _AGENCIES + r")\b[^()]*\)\s*$"
+    # A photographer and their outlet: "(Jane Roe/The Daily Courier)".
+    r"|\([A-Z][\w.'’-]+ [A-Z][\w.'’-]+/(?:The )?[A-Z][\w &.'’-]{1,40}\)\s*$"
     r"|^(?:" + _AGENCIES + r"|[\w .'’-]{2,40}/" + _AGENCIES + r")\b(?:\s+via\s+.*)?$"
     r"|\b(?:via|for) (?:Getty Images|Reuters|AP|AFP)\s*$"
     r"|^view image in fullscreen$|^(?:(?:image|photo|video) )?\d+ of \d+\b"
@@ -131,6 +135,7 @@ DEFAULT_RULES = [
         pattern=r"^(share|share (this|on|via)\b.*|tweet|email|e-mail|print|copy link|"
         r"click to copy|email link|copied|whatsapp|facebook|twitter|x|linkedin|reddit|"
         r"pinterest|telegram|flipboard|messenger|bluesky|threads|save|gift( this)? article|"
+        r"social sharing|"
         r"listen( to (this|article))?.*|\d+ min(ute)? (read|listen)|comments?|\d+ comments?|"
         r"view comments|show comments|leave a comment|follow|follow us.*|add to.*)$",
         max_words=6,
@@ -146,10 +151,37 @@ DEFAULT_RULES = [
     Rule(
         "appeal",
         kind="drop-block",
-        pattern=r"^since you['’]re here|^support (us|our|the|independent)\b|"
-        r"\b(donate|donation|become a (member|supporter|subscriber))\b",
+        pattern=r"^since you['’]re here|^support (us|our|the|independent|local)\b|"
+        r"\b(donate|donation|become a (member|supporter|subscriber))\b|"
+        r"\breserved for (?:subscribers|members)\b|^subscribe (?:now|today) to\b",
         max_words=25,
-        block_pattern=r"support|donat|subscri|member|thank you",
+        block_pattern=r"support|donat|subscri|member|thank you|newsletter",
+    ),
+    # An advertising slot's placeholder: "This ad has not loaded yet, but the article continues."
+    Rule(
+        "ad-placeholder",
+        pattern=r"\b(?:advertisement|ad)\b.*\b(?:(?:article|story|content) continues|not loaded)\b",
+        max_words=16,
+    ),
+    # "If you buy something using links in our stories, we may earn a commission."
+    Rule(
+        "affiliate-disclosure",
+        pattern=r"\b(?:we|site) (?:may )?(?:earn|receive|get) (?:a )?(?:small )?"
+        r"(?:commission|share of (?:the )?(?:sales|revenue)|affiliate)",
+        max_words=40,
+    ),
+    # A sign-up pitch in a sentence: "Sign up for our free email newsletter, and we'll ...".
+    Rule(
+        "newsletter-pitch",
+        pattern=r"^(?:sign up|subscribe|register)\b.{0,60}\bnewsletters?\b",
+        max_words=30,
+    ),
+    # A call to action closing a post: "Visit example.org to learn how to help."
+    Rule(
+        "call-to-action",
+        pattern=r"^(?:visit|go to|head (?:over )?to)\s+(?:www\.)?[\w-]+\.(?:org|com|net|info)\b"
+        r".{0,80}\b(?:learn|find out|help|donate|more)\b",
+        max_words=30,
     ),
     Rule(
         "advertisement",
@@ -176,12 +208,33 @@ DEFAULT_RULES = [
         r"more on this|watch|listen|recommended|more from|more:|click here|tap here)\b.*:?",
         max_words=14,
     ),
+    # A labelled link to another story may carry that story's whole, long title.
+    Rule(
+        "read-more-link",
+        pattern=r"^(?:read more|read next|read also|also read|see also|related|more on this)"
+        r"\s*[:|]",
+        max_words=30,
+    ),
     Rule("photo-credit", kind="caption", pattern=_CREDIT, max_words=80),
+    # A photo described: "Fire is seen ... in this picture obtained from social media",
+    # "Pictured from left, are ...", "Jane Roe (R)", "Jane Roe speaks during a rally in May 2011."
+    Rule(
+        "photo-description",
+        kind="caption",
+        pattern=r"\bin this (?:undated |handout |file )?"
+        r"(?:picture|photo(?:graph)?|image|screen ?grab)\b"
+        r"|^pictured\b|\bfrom (?:left|right)\s*:|, from (?:left|right),"
+        r"|^(?:[A-Z][\w'’.-]+ ){1,3}\((?:L|R|C)\)$"
+        r"|\b(?:speaks|gestures|looks on|poses|arrives|waves|reacts|greets|is seen|are seen)"
+        r"\b.{0,120}\b(?:in|on) (?:[A-Z][a-z]+ )?(?:\d{1,2}, )?(?:19|20)\d\d\b",
+        max_words=60,
+    ),
     Rule(
         "author-box",
         pattern=r"^(about the (author|writer)|more (stories|articles) by|"
-        r"author profile|meet the author|view all posts)\b",
-        max_words=10,
+        r"author profile|meet the author|view all posts)\b|"
+        r"^you can (?:e-?mail|reach|contact|follow)\b.*\bhere\b|\bread more of \w.*\barticles\b",
+        max_words=30,
     ),
     # "Jane Roe is a former nightclub owner and a columnist for the Courier." closing a piece.
     Rule(
@@ -203,23 +256,40 @@ DEFAULT_RULES = [
         ).match,
         max_words=5,
     ),
+    # The comment widget's placeholder, with scripts off: the comments start here.
+    Rule(
+        "comments-placeholder",
+        kind="end",
+        scope="body",
+        pattern=r"^(?:please )?enable javascript\b.*\bcomments\b"
+        r"|^scroll down to (?:load|view|see|read) (?:the )?comments\b"
+        r"|^you must be (?:logged|signed) in to\b.*\bcomments?\b",
+        max_words=16,
+    ),
     Rule("edition", pattern=r"^(?:[\w-]+ ){1,2}edition$", scope="header", max_words=3),
     Rule(
         "end-of-article",
         kind="end",
         scope="body",
         pattern=r"^(related (articles|stories|coverage|topics|content|reading)|read next|"
-        r"more stories|explore more on these topics|most (read|popular|viewed)|trending( now)?|"
-        r"you (may|might) (also )?like|recommended( for you| stories)?|comments?|"
+        r"more stories|explore more on these topics|comments?|"
         r"\d+ comments?|join the conversation|leave a (comment|reply)|more from .*|"
-        r"topics|tags|sources?:?|latest (news|stories))\s*:?$",
+        r"topics|tags|sources?:?)\s*:?$",
+        max_words=6,
+    ),
+    Rule(
+        "popular-box",
+        kind="box",
+        scope="body",
+        pattern=r"^(most (read|popular|viewed)|trending( now)?|you (may|might) (also )?like|"
+        r"recommended( for you| stories)?|latest (news|stories))\s*:?$",
         max_words=6,
     ),
     Rule(
         "menu-label",
         pattern=r"^(menu|search|sign in|log in|login|register|sign inregister|"
         r"my account|home|sections|more|go|open menu|close|back to top|top stories|"
-        r"toggle navigation|edition|subscribe now|subscribe)$",
+        r"toggle navigation|edition|subscribe now|subscribe|(?:enter )?search term:?)$",
         max_words=3,
     ),
 ]
