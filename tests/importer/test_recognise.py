@@ -370,3 +370,94 @@ def test_the_article_goes_on_after_a_short_box_of_other_stories():
     texts = [block.text for block in article.body]
     assert any("harbour master" in text for text in texts)
     assert not any("Singer" in text for text in texts)
+
+
+# --- the outlet's own lines inside the body -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Got a story? Get in touch with our news team by emailing us at news@example.com.",
+        "Are floods hitting your area? Get in touch at tips@example.com",
+        "For more stories like this, check our news page.",
+        "Follow Example.com on Twitter and Facebook for the latest news updates.",
+        "Want to bookmark your favourite articles? Start your Example Premium subscription today.",
+        "Our website is the place for the latest news. Please bookmark example.com today.",
+        "We employ humans to write the news, not machines. Happy reading!",
+        "The Courier subscribes to the Code of Ethics and Conduct for Print and Online Media.",
+        "Just R20 for the first month. Support independent journalism by subscribing today.",
+        "We want to hear from you: Are you voting for the first time? Tell us why.",
+    ],
+)
+def test_reader_appeals_are_boilerplate(line):
+    assert first_rule(line) == "reader-appeal"
+
+
+def test_appeal_rules_leave_prose_alone():
+    assert first_rule("The mayor said he would get in touch with the ferry operator.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Jane Roe in Rome and John Doe contributed to this report.", "contributors"),
+        ("Morning Briefing: Sign up for our weekly newsletter to get it every Monday.",
+         "newsletter-pitch"),
+        ("Jane Roe is a producer filing stories on the harbour for the Courier.", "author-bio"),
+        ("#1  Ferry fares rise again #2  Council backs harbour plan #3  Storm closes port",
+         "ranked-teasers"),
+        ("Duration 1:30", "video-duration"),
+    ],
+)  # fmt: skip
+def test_closing_and_inline_boilerplate(line, rule):
+    assert first_rule(line) == rule
+
+
+def test_a_video_blurb_under_its_duration_is_dropped():
+    text = page("Council backs harbour plan\nBy Jane Roe").replace(
+        "\n\nCouncillors said",
+        "\n\nWATCH | The harbour debate:\nDuration 1:30\n"
+        "Councillors clashed for six hours over the harbour budget before a late vote.\n\n"
+        "Councillors said",
+    )
+    article = parse(text, "t.txt")
+    assert not any("clashed for six hours" in block.text for block in article.body)
+    assert any("dredging" in block.text for block in article.body)
+
+
+def test_a_numbered_teaser_line_above_the_headline_is_not_the_article():
+    article = parse(
+        "Home\nNews\n#1  Ferry fares rise again as the operator blames fuel costs and the weather "
+        "and says more rises may follow this winter #2  Storm closes the port for a week and "
+        "strands dozens of lorries on the approach road\n"
+        "Council backs harbour plan\n5 March 2024\nBy Jane Roe\n\n" + BODY,
+        "t.txt",
+    )
+    assert article.headline == "Council backs harbour plan"
+    assert not any("Ferry fares" in block.text for block in article.body)
+
+
+def test_key_points_packed_above_the_article_are_dropped():
+    article = parse(
+        page("Council backs harbour plan\nBy Jane Roe\n5 March 2024").replace(
+            "\n\nThe council approved",
+            "\n\nThe council voted for a new harbour budget after a long and bitter debate.\n"
+            "Dredging and a new ferry terminal will follow at the start of next year.\n"
+            "Advertisement\n\nThe council approved",
+        )
+        + "\nThe harbour master said the work would start in the spring after the storms.\n",
+        "t.txt",
+    )
+    texts = [block.text for block in article.body]
+    assert not any("voted for a new harbour budget" in text for text in texts)
+    assert any("six hours" in text for text in texts)
+
+
+def test_short_sentences_without_blank_lines_in_a_packed_page_are_kept():
+    article = parse(
+        "Council backs harbour plan\nBy Jane Roe\n\nThe council voted on Tuesday.\n"
+        "Dredging will follow next year.\n" + BODY.replace("\n\n", "\n"),
+        "t.txt",
+    )
+    assert any("voted on Tuesday" in block.text for block in article.body)

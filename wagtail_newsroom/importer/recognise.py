@@ -873,10 +873,42 @@ def _story_cards(segments, start, end) -> dict[int, int]:
     }
 
 
+def _summary_run(segments, rules, start, end) -> range:
+    """Key points above the article: its first sentences packed one a line with no blank line
+    between them, while the paragraphs after them are set apart by blank lines."""
+    first = start
+    while first <= end and (
+        segments[first].kind == "image"
+        or rules.first(segments[first].text, False)
+        or not _is_short_paragraph(segments[first].text)
+    ):
+        first += 1
+    stop = first
+    while (
+        stop <= end
+        and segments[stop].kind == "text"
+        and (stop == first or not segments[stop].gap_before)
+        and _is_short_paragraph(segments[stop].text)
+        and _words(segments[stop].text) <= 45
+    ):
+        stop += 1
+    # A photo credit or an advertising label may hang under the last point.
+    tail = stop
+    while tail <= end and not segments[tail].gap_before and not is_content(segments[tail]):
+        tail += 1
+    if stop - first < 2 or tail > end or not segments[tail].gap_before:
+        return range(0)
+    after = [s for s in segments[stop : end + 1] if is_content(s)][:6]
+    if len(after) < 3 or sum(s.gap_before for s in after) < len(after) * 0.8:
+        return range(0)
+    return range(first, stop)
+
+
 def _read_body(result, segments, rules, start, end, teasers, rule_hits):
     seen: set[str] = {_normal(result.headline or "")}
     paragraphs = 0
     cards = _story_cards(segments, start, end)
+    summary = _summary_run(segments, rules, start, end)
     index = start
     while index <= end:
         segment = segments[index]
@@ -925,10 +957,19 @@ def _read_body(result, segments, rules, start, end, teasers, rule_hits):
                 _drop(result, segments[index], rule, rule.name)
                 index += 1
             continue
+        if rule is not None and rule.kind == "drop-next":
+            result.dropped.append(Dropped(segment.line, text, rule.name))
+            index += 1
+            if index <= end and not segments[index].gap_before:
+                _drop(result, segments[index], rule, rule.name)
+                index += 1
+            continue
         if rule is not None:
             result.dropped.append(Dropped(segment.line, text, rule.name))
         elif index in teasers:
             result.dropped.append(Dropped(segment.line, text, "teaser"))
+        elif index in summary:
+            result.dropped.append(Dropped(segment.line, text, "summary"))
         elif key in seen and key:
             result.dropped.append(Dropped(segment.line, text, "repeated"))
         elif segment.kind == "heading":

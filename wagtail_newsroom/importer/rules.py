@@ -13,6 +13,8 @@ Kinds:
 ``drop``        drop the matching line.
 ``drop-block``  drop the matching line and the sign-up/promotion block that follows it
                 (short lines, or lines that match ``block_pattern``).
+``drop-next``   drop the matching line and the one line set right under it (no blank line
+                between): a video's length stamp and the blurb that describes the video.
 ``end``         the article ends here once its body has started: drop this line and the rest.
 ``box``         a box of other stories ("Trending"), which ends the article or interrupts it:
                 like ``end``, but the article goes on when paragraphs follow a short box.
@@ -34,7 +36,7 @@ from pathlib import Path
 
 from .read import gettext as _
 
-KINDS = ("drop", "drop-block", "end", "box", "caption")
+KINDS = ("drop", "drop-block", "drop-next", "end", "box", "caption")
 SCOPES = ("any", "header", "body")
 
 
@@ -123,6 +125,8 @@ DEFAULT_RULES = [
         scope="header",
         max_words=40,
     ),
+    # A numbered "most read" list flattened onto one line: "#1 Title ... #2 Title ...".
+    Rule("ranked-teasers", pattern=r"^#1\s.+\s#2\s", max_words=120),
     Rule(
         "newsletter",
         kind="drop-block",
@@ -173,7 +177,8 @@ DEFAULT_RULES = [
     # A sign-up pitch in a sentence: "Sign up for our free email newsletter, and we'll ...".
     Rule(
         "newsletter-pitch",
-        pattern=r"^(?:sign up|subscribe|register)\b.{0,60}\bnewsletters?\b",
+        # A label may lead it: "Morning Briefing: Sign up for our newsletter ...".
+        pattern=r"^(?:[^:]{1,30}:\s*)?(?:sign up|subscribe|register)\b.{0,60}\bnewsletters?\b",
         max_words=30,
     ),
     # A call to action closing a post: "Visit example.org to learn how to help."
@@ -182,6 +187,33 @@ DEFAULT_RULES = [
         pattern=r"^(?:visit|go to|head (?:over )?to)\s+(?:www\.)?[\w-]+\.(?:org|com|net|info)\b"
         r".{0,80}\b(?:learn|find out|help|donate|more)\b",
         max_words=30,
+    ),
+    # The outlet talking to its readers after the story: tip lines, follow-us pitches,
+    # "more stories like this", subscription upsells and statements about the newsroom.
+    Rule(
+        "reader-appeal",
+        pattern=r"^got a story\b"
+        r"|\bget in touch (?:with (?:our|the) (?:news )?(?:team|desk|newsroom)|at [\w.+-]+@)"
+        r"|^for more (?:stories|news|articles|updates) like this\b"
+        r"|^follow [\w.]+ on (?:twitter|facebook|x|instagram)\b|^stay up to date with\b"
+        r"|\bstart your [\w ]{0,30}subscription\b|^(?:wait[!.,]?\s+)?before you go\b"
+        r"|\bplease bookmark\b|\bhappy reading!?$|^we want to hear from you\b"
+        r"|\bsubscribes? to the (?:[\w-]+ ){0,4}code of (?:ethics|conduct)\b"
+        r"|\bsupport (?:independent|quality|local) journalism by\b",
+        max_words=60,
+    ),
+    # "Jane Roe in Rome contributed to this report." closes agency copy.
+    Rule(
+        "contributors",
+        pattern=r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?$",
+        max_words=60,
+    ),
+    # A video in the story: its length ("Duration 1:30"), then its blurb.
+    Rule(
+        "video-duration",
+        kind="drop-next",
+        pattern=r"^(?:duration|length|runtime)\s*:?\s*\d{1,2}(?::\d\d){1,2}$",
+        max_words=3,
     ),
     Rule(
         "advertisement",
@@ -242,7 +274,8 @@ DEFAULT_RULES = [
         kind="end",
         scope="body",
         pattern=r"^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+ (?:is|was) (?:a|an|the)\b.{0,120}\b"
-        r"(?:writer|columnist|reporter|correspondent|editor|author|journalist|contributor)\b"
+        r"(?:writer|columnist|reporter|correspondent|editor|author|journalist|contributor|"
+        r"producer)\b"
         r"|\b(?:views|opinions) expressed (?:here|in this).{0,60}\b(?:own|necessarily)\b",
         max_words=60,
     ),
