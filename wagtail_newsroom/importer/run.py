@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from .pipeline import iter_paths, parse_path
@@ -41,10 +41,12 @@ class Report:
 
     def add(self, outcome):
         self.counts[outcome.status] += 1
+        # Without the parsed article and its page, so that memory does not grow with the archive.
+        summary = replace(outcome, parsed=None, page=None)
         if outcome.status == FAILED:
-            self.failures.append(outcome)
+            self.failures.append(summary)
         elif outcome.message or outcome.warnings:
-            self.notes.append(outcome)
+            self.notes.append(summary)
 
     @property
     def ok(self):
