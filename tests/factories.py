@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -60,3 +62,31 @@ def make_article(
         article.tags.add(*tags)
         article.save()
     return article
+
+
+def make_quoted_articles(news_index, people, count, start=0, **fields):
+    """Articles as a busy newsroom has them: three authors, five tags, a section and four
+    quotes each, from ``people`` (at least six)."""
+    return [
+        make_article(
+            news_index,
+            f"Story {start + n}",
+            authors=people[:3],
+            tags=[f"tag-{t}" for t in range(5)],
+            section="World",
+            body=[("paragraph", "<p>Text.</p>")]
+            + [quote(f"Quote {q}.", people[3 + q % 3], role="analyst") for q in range(4)],
+            **fields,
+        )
+        for n in range(count)
+    ]
+
+
+def count_queries(client, url):
+    """Queries to serve ``url`` once the per-process caches (site root paths, content types,
+    renditions) are warm."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)

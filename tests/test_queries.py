@@ -2,36 +2,10 @@
 tags or quotes."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_article, make_person, quote
+from tests.factories import count_queries, make_person, make_quoted_articles
 
 pytestmark = pytest.mark.django_db
-
-
-def populate(news_index, people_index, count, start):
-    people = [make_person(people_index, f"Person {start}-{n}") for n in range(6)]
-    return [
-        make_article(
-            news_index,
-            f"Story {start + n}",
-            authors=people[:3],
-            tags=[f"tag-{t}" for t in range(5)],
-            section="World",
-            body=[("paragraph", "<p>Text.</p>")]
-            + [quote(f"Quote {q}.", people[3 + q % 3], role="analyst") for q in range(4)],
-        )
-        for n in range(count)
-    ]
-
-
-def count_queries(client, url):
-    client.get(url)  # warm the per-process caches (site root paths, content types)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.fixture
@@ -40,7 +14,8 @@ def measure(client, news_index, people_index):
 
     def measure(count):
         nonlocal total
-        articles = populate(news_index, people_index, count, start=total)
+        people = [make_person(people_index, f"Person {total}-{n}") for n in range(6)]
+        articles = make_quoted_articles(news_index, people, count, start=total)
         total += count
         return (
             count_queries(client, articles[-1].url),

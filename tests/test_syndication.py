@@ -9,14 +9,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.images import ImageFile
 from django.core.management import call_command
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from tests.factories import make_article, make_person, quote
+from tests.factories import count_queries, make_article, make_person, make_quoted_articles, quote
 from wagtail_newsroom.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -170,30 +168,16 @@ def test_every_page_with_a_feed_advertises_it(stories, news_index, people_index,
 def test_feed_queries_do_not_grow(news_index, people_index, client, full):
     people = [make_person(people_index, f"Person {n}") for n in range(6)]
 
-    def add(count, start):
-        for n in range(count):
-            make_article(
-                news_index,
-                f"Story {start + n}",
-                authors=people[:3],
-                tags=[f"tag-{t}" for t in range(5)],
-                section="World",
-                lead_image=make_image(),
-                body=[("paragraph", "<p>Text.</p>")]
-                + [quote(f"Quote {q}.", people[3 + q % 3], role="analyst") for q in range(4)],
-            )
-
-    def count(url):
-        client.get(url)  # warm the per-process caches and renditions
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        return len(queries)
-
     counts = []
     with override_settings(WAGTAILNEWSROOM_FEED_FULL_CONTENT=full):
         for batch, start in ((1, 0), (19, 1)):
-            add(batch, start)
-            counts.append([count(news_index.url + f"feed/{kind}/") for kind in ("rss", "atom")])
+            make_quoted_articles(news_index, people, batch, start, lead_image=make_image())
+            counts.append(
+                [
+                    count_queries(client, news_index.url + f"feed/{kind}/")
+                    for kind in ("rss", "atom")
+                ]
+            )
     print(f"feed queries (full content {full}): 1 article {counts[0]}, 20 articles {counts[1]}")
     assert counts[0] == counts[1]
     assert max(counts[1]) <= (12 if full else 11)
