@@ -6,7 +6,7 @@ WAGTAIL ?= wagtail>=8,<9
 BIN := $(VENV)/bin
 MANAGE := cd example_site && ../$(BIN)/python manage.py
 
-.PHONY: demo test test-wagtail7 lint install
+.PHONY: demo test test-wagtail7 lint install messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,8 @@ test: lint node_modules/axe-core/axe.min.js
 
 test-wagtail7:
 	$(MAKE) test VENV=.venv-wagtail7 WAGTAIL='wagtail>=7.0,<7.1'
+
+# The source catalogue translators start from (needs GNU gettext).
+messages: install
+	cd wagtail_newsroom && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=..:../example_site \
+		../$(BIN)/django-admin makemessages -l en
