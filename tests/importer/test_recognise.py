@@ -5,8 +5,10 @@ import datetime
 import pytest
 
 from wagtail_newsroom.importer import parse
-from wagtail_newsroom.importer.recognise import _looks_like_menu, is_title_shaped, parse_byline
+from wagtail_newsroom.importer.byline import parse_byline
+from wagtail_newsroom.importer.headline import looks_like_menu
 from wagtail_newsroom.importer.rules import DEFAULT_RULES
+from wagtail_newsroom.importer.shape import is_title_shaped
 
 BODY = (
     "The council approved the harbour budget on Tuesday after a debate that lasted six hours.\n\n"
@@ -62,11 +64,11 @@ def test_long_title_case_headline_is_not_a_menu():
         "New Plot Twist in Harbour Budget Case: Council Agrees to Interview with the Mayor's "
         "Defense Lawyers"
     )
-    assert not _looks_like_menu(headline)
-    assert _looks_like_menu(
+    assert not looks_like_menu(headline)
+    assert looks_like_menu(
         "Saved articles bookmark Account settings account_circle Manage newsletters mail"
     )
-    assert _looks_like_menu("Home » News » South Africa")
+    assert looks_like_menu("Home » News » South Africa")
     assert parse(page(f"{headline}\nby Jane Roe Apr. 28, 2023"), "t.txt").headline == headline
 
 

@@ -1,0 +1,55 @@
+"""Line shape: how long a line is, and whether it reads as a sentence, a paragraph or a title.
+
+The small tests every stage of recognition asks of a line of text, before any rule applies.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .segment import Segment
+
+_SENTENCE_END = re.compile(r"[.!?…:;।][\"'”’)\]]*$|[\"”]$")
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text[-6:]))
+
+
+def is_content(segment: Segment) -> bool:
+    """A line a reader would call a paragraph: long, and shaped like prose."""
+    return segment.kind != "image" and _is_prose(segment.text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_prose(text: str) -> bool:
+    words = word_count(text)
+    return (words >= 10 and is_sentence(text)) or words >= 25
+
+
+def is_title_shaped(text: str, *, min_words=2, max_words=30) -> bool:
+    words = word_count(text)
+    if not (min_words <= words <= max_words) or text.endswith((".", ",", ":", ";", "।")):
+        return False
+    first = text[:1]
+    # Scripts without case (Devanagari, Arabic, ...) start headlines with any letter.
+    uncased = first.isalpha() and first.lower() == first.upper()
+    return first.isupper() or uncased or first in "“\"‘'" or first.isdigit()
+
+
+def normal_form(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def is_short_paragraph(text: str) -> bool:
+    """Short prose ("He declined to comment.") as opposed to labels and link titles."""
+    return (
+        word_count(text) >= 3
+        and is_sentence(text)
+        and (text[:1].isupper() or text[:1] in "“\"‘'(" or text[:1].isdigit())
+    )
