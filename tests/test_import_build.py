@@ -4,12 +4,13 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from wagtail_newsroom.importer.build import ArticleBuilder
 from wagtail_newsroom.importer.result import Author, BodyBlock, Image, ParsedArticle, Person
-from wagtail_newsroom.models import ArticlePage, PersonPage, Section
+from wagtail_newsroom.models import ArticlePage, NewsIndexPage, PersonPage, Section
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +123,39 @@ def test_images_come_only_from_the_source_folder(news_index, tmp_path):
     assert len(outcome.warnings) == 3
     assert any("../secret.png" in w for w in outcome.warnings)
     assert any("not a readable image" in w for w in outcome.warnings)
+
+
+def test_source_label_and_image_root(news_index, tmp_path):
+    """As uploads use it: pages record the uploaded name; images anywhere in the upload."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "story").mkdir()
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (20, 20), "blue").save(buffer, "PNG")
+    (tmp_path / "images" / "a.png").write_bytes(buffer.getvalue())
+    parsed = parsed_article(
+        str(tmp_path / "story" / "a.html"),
+        body=[BodyBlock("paragraph", text="Text."), BodyBlock("image", src="../images/a.png")],
+    )
+    outcome = ArticleBuilder(news_index, image_root=tmp_path).build(parsed, source="up.zip/a.html")
+    assert outcome.warnings == ()
+    assert ArticlePage.objects.get().source_path == "up.zip/a.html"
+    assert get_image_model().objects.count() == 1
+
+
+def test_same_file_name_under_another_parent_is_another_article(news_index, home):
+    other = home.add_child(instance=NewsIndexPage(title="Sport", slug="sport"))
+    ArticleBuilder(news_index).build(parsed_article("story.txt"))
+    second = ArticleBuilder(other).build(
+        parsed_article("story.txt", headline="Another story", fingerprint="sha256:other")
+    )
+    assert second.status == "created"
+    assert ArticlePage.objects.count() == 2
+
+
+def test_an_article_the_user_may_not_edit_is_left_alone(news_index):
+    ArticleBuilder(news_index).build(parsed_article("story.txt"))
+    outsider = get_user_model().objects.create_user("outsider", password="x")
+    changed = parsed_article("story.txt", headline="Rewritten", fingerprint="sha256:changed")
+    outcome = ArticleBuilder(news_index, user=outsider).build(changed)
+    assert outcome.status == "skipped" and "may not edit" in outcome.message
+    assert ArticlePage.objects.get().get_latest_revision_as_object().title != "Rewritten"

@@ -6,12 +6,14 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from tests.factories import make_article, make_person, quote
 from tests.testapp.models import LiveBlogPage
 from wagtail_newsroom.models import (
     ArticlePage,
     ArticleQuotation,
+    ArticleRelatedLink,
     NewsIndexPage,
     PersonIndexPage,
     PersonPage,
@@ -242,3 +244,44 @@ def test_base_template_is_configurable(news_index, client):
     html = soup(client.get(article.url))
     assert html.select_one("body[data-base=other]")
     assert html.select_one("h1").get_text() == "Based"
+
+
+def test_private_articles_stay_out_of_public_listings(news_index, people_index, client):
+    author = make_person(people_index, "Jane Roe")
+    make_article(news_index, "Open story", authors=[author])
+    private = make_article(news_index, "Members story", authors=[author])
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    listed = [h.get_text(strip=True) for h in soup(client.get(news_index.url)).select("h2 a")]
+    assert "Members story" not in listed and "Open story" in listed
+    feed = client.get(news_index.url + "feed/rss/").content.decode()
+    assert "Members story" not in feed and "Open story" in feed
+    profile = soup(client.get(author.url)).get_text()
+    assert "Members story" not in profile and "Open story" in profile
+
+
+def test_unpublished_profiles_are_named_but_not_linked(news_index, people_index, client):
+    draft = make_person(people_index, "Draft Person")
+    draft.unpublish()
+    article = make_article(news_index, "Story", authors=[draft], body=[quote("Words.", draft)])
+    html = soup(client.get(article.url))
+    assert html.select_one(".newsroom-byline").get_text(" ", strip=True) == "By Draft Person"
+    assert not html.select(f'a[href="{draft.url}"]')
+    assert html.select_one("span.newsroom-quote__speaker").get_text() == "Draft Person"
+    assert not html.select_one("figure.newsroom-quote blockquote").has_attr("cite")
+
+
+def test_related_articles_keep_order_and_hide_what_readers_cannot_see(news_index, client):
+    first, second, hidden, private = (
+        make_article(news_index, title) for title in ("First", "Second", "Hidden", "Private")
+    )
+    hidden.unpublish()
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    article = make_article(news_index, "Main")
+    article.article_related_links = [
+        ArticleRelatedLink(article=page, sort_order=n)
+        for n, page in enumerate([second, hidden, private, first])
+    ]
+    article.save()
+    html = soup(client.get(article.url))
+    assert [a.get_text() for a in html.select(".newsroom-related a")] == ["Second", "First"]

@@ -127,7 +127,7 @@ class QuoteBlock(blocks.StructBlock):
             data["speaker"] = {
                 "id": speaker.pk,
                 "name": speaker.title,
-                "url": speaker.get_full_url(request),
+                "url": speaker.get_full_url(request) if speaker.live else None,
             }
         elif value.get("speaker_name"):
             data["speaker"] = {"id": None, "name": value["speaker_name"], "url": None}

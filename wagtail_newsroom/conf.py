@@ -21,10 +21,12 @@ DEFAULTS = {
     # Feeds carry each article's full body (content:encoded / Atom content) besides the excerpt.
     "FEED_FULL_CONTENT": False,
     # The admin import view: the largest file accepted (bytes), the most articles in one upload,
-    # and the most a zip may expand to (bytes).
+    # the most a zip may expand to (bytes), and the most one upload may hold in all (bytes: the
+    # files' sizes together, and again everything they unpack to).
     "IMPORT_MAX_FILE_SIZE": 20 * 1024 * 1024,
     "IMPORT_MAX_FILES": 1000,
     "IMPORT_MAX_UNCOMPRESSED_SIZE": 200 * 1024 * 1024,
+    "IMPORT_MAX_TOTAL_SIZE": 400 * 1024 * 1024,
 }
 
 

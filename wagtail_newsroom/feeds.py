@@ -171,7 +171,9 @@ class ArticleFeed(Feed):
 
     def item_author_link(self, article):
         authors = article.authors
-        return authors[0].get_full_url(self.request) if len(authors) == 1 else None
+        if len(authors) == 1 and authors[0].live:
+            return authors[0].get_full_url(self.request)
+        return None
 
     def item_categories(self, article):
         categories = [article.section.name] if article.section else []

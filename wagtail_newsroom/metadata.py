@@ -142,7 +142,9 @@ def image_object(rendition, base, *, caption=None):
 
 def person(profile, request=None, *, full=False):
     """A ``Person``: name, profile URL and job title (and more on their own page)."""
-    data = {"@type": "Person", "name": profile.title, "url": profile.get_full_url(request)}
+    data = {"@type": "Person", "name": profile.title}
+    if profile.live:  # a draft profile has no page to point to yet
+        data["url"] = profile.get_full_url(request)
     if profile.job_title:
         data["jobTitle"] = profile.job_title
     if full:
@@ -329,7 +331,9 @@ def article_social_tags(page, request=None):
         ("property", "article:modified_time", iso(page.updated_at or published)),
     ]
     extra += [
-        ("property", "article:author", profile.get_full_url(request)) for profile in page.authors
+        ("property", "article:author", profile.get_full_url(request))
+        for profile in page.authors
+        if profile.live
     ]
     if page.section:
         extra.append(("property", "article:section", page.section.name))

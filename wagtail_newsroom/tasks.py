@@ -6,10 +6,8 @@ run at once, in the request that enqueues them; configure a worker backend (see 
 uploads never hold a request.
 """
 
-import dataclasses
 import logging
 import tempfile
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,7 +18,7 @@ from .importer.build import ArticleBuilder
 from .importer.rules import load_rules, rule_set
 from .importer.run import FAILED, Report, run_import
 from .models import ImportRun
-from .uploads import unpack
+from .uploads import delete_uploads, unpack
 
 logger = logging.getLogger(__name__)
 
@@ -30,27 +28,11 @@ class UploadBuilder(ArticleBuilder):
     source (not the temporary path), and images are only read from inside the upload."""
 
     def __init__(self, parent, *, sources, root, **kwargs):
-        super().__init__(parent, **kwargs)
+        super().__init__(parent, image_root=root, **kwargs)
         self.sources = sources
-        self.root = Path(root).resolve()
-
-    def local_image(self, base, image):
-        if not image.src or "://" in image.src:
-            return
-        path = (base / image.src).resolve()
-        if self.root not in path.parents:
-            path = self.root / "missing" / Path(image.src).name
-        image.src = str(path)
 
     def build(self, parsed):
-        base = Path(parsed.source).parent
-        if parsed.lead_image:
-            self.local_image(base, parsed.lead_image)
-        for block in parsed.body:
-            if block.type == "image":
-                self.local_image(base, block)
-        source = self.sources.get(parsed.source, parsed.source)
-        return super().build(dataclasses.replace(parsed, source=source))
+        return super().build(parsed, source=self.sources.get(parsed.source, parsed.source))
 
 
 def importer_rules():
@@ -71,6 +53,14 @@ def claim(run_id, from_statuses, status):
     has it already (a task delivered twice runs once)."""
     claimed = ImportRun.objects.filter(pk=run_id, status__in=from_statuses).update(status=status)
     return ImportRun.objects.get(pk=run_id) if claimed else None
+
+
+def discard_uploads(run):
+    """Delete the run's stored files: once its import has finished or its preview failed."""
+    try:
+        delete_uploads(run.uploads)
+    except Exception:  # noqa: BLE001 - a file left behind must not hide the run's outcome
+        logger.exception("Could not delete the uploads of import run %s", run.pk)
 
 
 def fail(run, error):
@@ -105,6 +95,7 @@ def preview_import(run_id):
                 run.save(update_fields=["progress", "updated_at"])
     except Exception as error:  # noqa: BLE001 - reported on the status page
         fail(run, error)
+        discard_uploads(run)
         return
     run.preview = preview
     run.status = ImportRun.PREVIEWED
@@ -117,6 +108,15 @@ def import_articles(run_id):
     run = claim(run_id, [ImportRun.QUEUED], ImportRun.RUNNING)
     if run is None:
         return
+    try:
+        build_pages(run)
+    finally:
+        # Success or failure, the uploaded files are not needed any more.
+        discard_uploads(run)
+
+
+def build_pages(run):
+    """Import the run's unpacked uploads; the run ends DONE with its report, or FAILED."""
     outcomes = []
     try:
         with tempfile.TemporaryDirectory(prefix="newsroom-import-") as directory:

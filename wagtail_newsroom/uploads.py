@@ -5,6 +5,7 @@ size) so that a bad file gets a clear message at once; the background tasks unpa
 files into a temporary directory and hand their paths to the importer's ``run_import``.
 """
 
+import contextlib
 import posixpath
 import stat
 import uuid
@@ -146,6 +147,23 @@ def store_uploads(uploads):
     return stored
 
 
+class TotalSize:
+    """One running count of the bytes written while unpacking an upload, across all its files."""
+
+    def __init__(self):
+        self.limit = newsroom_settings.IMPORT_MAX_TOTAL_SIZE
+        self.written = 0
+
+    def add(self, size):
+        self.written += size
+        if self.written > self.limit:
+            raise ValidationError(
+                _("The upload expands to more than %(limit)s in all; it was rejected."),
+                params={"limit": filesizeformat(self.limit)},
+                code="total-size",
+            )
+
+
 def unpack(uploads, directory):
     """Write the stored uploads into ``directory`` (zips unpacked, checked again).
 
@@ -153,26 +171,29 @@ def unpack(uploads, directory):
     """
     directory = Path(directory)
     sources = {}
+    total = TotalSize()
     for index, upload in enumerate(uploads):
         # One folder per upload so that files of the same name do not collide.
         folder = directory / str(index)
         folder.mkdir(parents=True, exist_ok=True)
         with default_storage.open(upload["file"], "rb") as stored:
             if suffix(upload["name"]) == ZIP_SUFFIX:
-                sources.update(unpack_zip(stored, upload["name"], folder))
+                sources.update(unpack_zip(stored, upload["name"], folder, total))
             else:
                 target = folder / (get_valid_filename(upload["name"]) or "upload.txt")
                 with target.open("wb") as out:
                     for chunk in iter(lambda: stored.read(1024 * 1024), b""):
+                        total.add(len(chunk))
                         out.write(chunk)
                 sources[str(target)] = upload["name"]
     return sources
 
 
-def unpack_zip(fileobj, name, folder):
+def unpack_zip(fileobj, name, folder, total=None):
     sources = {}
     root = folder.resolve()
     limit = newsroom_settings.IMPORT_MAX_UNCOMPRESSED_SIZE
+    total = total or TotalSize()
     with zipfile.ZipFile(fileobj) as archive:
         written = 0
         for info, member in zip_members(fileobj, name):
@@ -192,6 +213,7 @@ def unpack_zip(fileobj, name, folder):
                             _("%(name)s expands to more than %(limit)s; it was rejected."),
                             params={"name": name, "limit": filesizeformat(limit)},
                         )
+                    total.add(len(chunk))
                     out.write(chunk)
             if suffix(member) in ARTICLE_SUFFIXES:
                 sources[str(target)] = f"{name}/{member}"
@@ -199,5 +221,16 @@ def unpack_zip(fileobj, name, folder):
 
 
 def delete_uploads(uploads):
+    """Remove the stored files of a run (and the run's folder, when the storage has folders)."""
+    folders = set()
     for upload in uploads:
         default_storage.delete(upload["file"])
+        folders.add(posixpath.dirname(upload["file"]))
+    for folder in folders:
+        if folder.startswith(f"{STORAGE_DIR}/"):
+            try:
+                path = Path(default_storage.path(folder))
+            except NotImplementedError:
+                continue
+            with contextlib.suppress(OSError):
+                path.rmdir()

@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ImportRun, Section
+from .models import Section
 from .views import imports, people
 from .views.choosers import person_chooser_viewset
 
@@ -109,10 +109,7 @@ class ImportsPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
-        runs = ImportRun.objects.select_related("user")
-        if not self.request.user.is_superuser:
-            runs = runs.filter(user=self.request.user)
-        runs = list(runs[:5])
+        runs = list(imports.visible_runs(self.request.user)[:5])
         warned = []
         for run in runs:
             for outcome in run.outcomes_with_warnings:

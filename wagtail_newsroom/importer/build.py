@@ -73,45 +73,54 @@ def to_datetime(value):
 class ArticleBuilder:
     """Builds pages for parsed articles under one parent, reusing people found on the way."""
 
-    def __init__(self, parent, *, people_parent=None, publish=False, force=False, user=None):
+    def __init__(
+        self,
+        parent,
+        *,
+        people_parent=None,
+        publish=False,
+        force=False,
+        user=None,
+        image_root=None,
+    ):
         self.parent = parent
         self.people_parent = people_parent or find_people_index(parent)
         self.publish = publish
         self.force = force
         self.user = user
+        # Images must lie inside this folder; by default, the source's own folder.
+        self.image_root = Path(image_root).resolve() if image_root else None
         self.rich_text = EditorHTMLConverter(features=newsroom_settings.RICH_TEXT_FEATURES)
         self.new_people = []
 
-    def build(self, parsed):
+    def build(self, parsed, *, source=None):
+        """Build ``parsed``, recording ``source`` (default: the parsed source) as its origin."""
         # Wagtail re-indexes references on each of the several saves a page and its revision
         # take; once per article, at the end, is enough and makes imports several times faster.
-        with transaction.atomic(), disable_reference_index_auto_update():
-            outcome = self._build(parsed)
-            if outcome.status in (CREATED, UPDATED):
-                for obj in (outcome.page, *self.new_people):
-                    ReferenceIndex.create_or_update_for_object(obj)
+        try:
+            with transaction.atomic(), disable_reference_index_auto_update():
+                outcome = self._build(parsed, source or parsed.source)
+                if outcome.status in (CREATED, UPDATED):
+                    for obj in (outcome.page, *self.new_people):
+                        ReferenceIndex.create_or_update_for_object(obj)
+                return outcome
+        finally:
+            # Profiles made by a rolled-back article no longer exist.
             self.new_people.clear()
-            return outcome
 
-    def _build(self, parsed):
+    def _build(self, parsed, source):
+        # The same source path names the same article only under the same parent: two desks'
+        # archives may both have a "story.txt".
         existing = (
             ArticlePage.objects.filter(
-                Q(source_path=parsed.source) | Q(source_fingerprint=parsed.fingerprint)
+                Q(source_path=source, path__startswith=self.parent.path)
+                | Q(source_fingerprint=parsed.fingerprint)
             )
             .order_by("pk")
             .first()
         )
-        if existing is not None:
-            if existing.source_fingerprint == parsed.fingerprint and (
-                existing.live or not self.publish
-            ):
-                return BuildOutcome(UNCHANGED, existing)
-            if existing.latest_revision_id != existing.import_revision_id and not self.force:
-                return BuildOutcome(
-                    SKIPPED,
-                    existing,
-                    _("edited in Wagtail since it was imported; use --force to overwrite"),
-                )
+        if existing is not None and (outcome := self.leave_alone(existing, parsed)):
+            return outcome
 
         warnings = []
         page = existing or ArticlePage()
@@ -120,8 +129,8 @@ class ArticleBuilder:
         page.section = self.section(parsed.section)
         page.published_at = to_datetime(parsed.published)
         page.updated_at = to_datetime(parsed.updated)
-        page.source_name = Path(parsed.source).name
-        page.source_path = parsed.source
+        page.source_name = Path(source).name
+        page.source_path = source
         page.source_fingerprint = parsed.fingerprint
         people = self.people(parsed)
         page.lead_image = None
@@ -146,13 +155,29 @@ class ArticleBuilder:
         # Written to the row directly: a draft's fields live in its revision until published.
         ArticlePage.objects.filter(pk=page.pk).update(
             import_revision=revision,
-            source_path=parsed.source,
+            source_path=source,
             source_fingerprint=parsed.fingerprint,
         )
         page.import_revision = revision
         return BuildOutcome(
             CREATED if existing is None else UPDATED, page, warnings=tuple(warnings)
         )
+
+    def leave_alone(self, existing, parsed):
+        """Why an article imported before is not built again, or None to build it."""
+        if self.user is not None and not existing.permissions_for_user(self.user).can_edit():
+            return BuildOutcome(SKIPPED, existing, _("already imported, where you may not edit it"))
+        if existing.source_fingerprint == parsed.fingerprint and (
+            existing.live or not self.publish
+        ):
+            return BuildOutcome(UNCHANGED, existing)
+        if existing.latest_revision_id != existing.import_revision_id and not self.force:
+            return BuildOutcome(
+                SKIPPED,
+                existing,
+                _("edited in Wagtail since it was imported; use --force to overwrite"),
+            )
+        return None
 
     @staticmethod
     def child_slugs(page):
@@ -243,7 +268,8 @@ class ArticleBuilder:
         folder = Path(parsed.source).parent.resolve()
         path = (folder / image.src).resolve()
         # A legacy page must not reach files outside its own folder ("../../etc/passwd").
-        if "://" in image.src or not path.is_relative_to(folder) or not path.is_file():
+        inside = path.is_relative_to(self.image_root or folder)
+        if "://" in image.src or not inside or not path.is_file():
             warnings.append(
                 _("Image %(src)s was not found beside the source file.") % {"src": image.src}
             )

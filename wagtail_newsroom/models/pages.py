@@ -66,6 +66,7 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
         return (
             self.get_article_model()
             .objects.live()
+            .public()
             .descendant_of(self)
             .select_related("section")
             .prefetch_related(
@@ -432,7 +433,7 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
                 "id": person.pk,
                 "name": person.title,
                 "job_title": person.job_title,
-                "url": person.full_url,
+                "url": person.full_url if person.live else None,
             }
             for person in self.authors
         ]
@@ -537,13 +538,17 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
             self.article_quotations = self.quotations_from_body()
         return super().save(*args, **kwargs)
 
+    def get_related_articles(self):
+        """The related articles a reader may see, in the editor's order."""
+        ids = [link.article_id for link in self.article_related_links.all()]
+        if not ids:
+            return []
+        visible = Page.objects.live().public().filter(pk__in=ids).in_bulk()
+        return [visible[pk] for pk in ids if pk in visible]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = [
-            link.article
-            for link in self.article_related_links.select_related("article")
-            if link.article.live
-        ]
+        context["related_articles"] = self.get_related_articles()
         return context
 
 

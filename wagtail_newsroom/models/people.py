@@ -135,6 +135,7 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
 
         return (
             ArticlePage.objects.live()
+            .public()
             .filter(article_bylines__person=self)
             .select_related("section")
             .order_by("-published_at", "-pk")
@@ -147,6 +148,7 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
 
         articles = list(
             ArticlePage.objects.live()
+            .public()
             .filter(article_quotations__person=self)
             .order_by("-published_at", "-pk")
             .distinct()[:limit]

@@ -34,6 +34,9 @@ class PersonCreationForm(forms.ModelForm):
     def save(self, commit=True):
         index = people_index_for(self.user)
         person = self.instance
+        # Page.live defaults to True: the profile starts as a draft and is only published
+        # (below) when the user may publish under the people index.
+        person.live = False
         person.slug = unique_slug(
             index.get_children().values_list("slug", flat=True), person.title, "person"
         )

@@ -1,7 +1,10 @@
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import newsroom_settings
+from ..importer.build import find_people_index
+from ..importer.result import ArticleImportError
 from ..uploads import ALLOWED_SUFFIXES, article_count
 
 
@@ -33,6 +36,14 @@ class UploadForm(forms.Form):
     def clean_files(self):
         files = self.cleaned_data["files"]
         errors, count = [], 0
+        total = sum(upload.size for upload in files)
+        total_limit = newsroom_settings.IMPORT_MAX_TOTAL_SIZE
+        if total > total_limit:
+            raise forms.ValidationError(
+                _("These files come to %(size)s together; the limit for one upload is %(limit)s.")
+                % {"size": filesizeformat(total), "limit": filesizeformat(total_limit)},
+                code="total-size",
+            )
         for upload in files:
             try:
                 count += article_count([upload])
@@ -71,22 +82,49 @@ class ConfirmForm(forms.Form):
         help_text=_("Profiles created for new people in the bylines and quotes follow suit."),
     )
 
-    def __init__(self, *args, parents, can_publish, **kwargs):
+    def __init__(self, *args, parents, user, **kwargs):
         super().__init__(*args, **kwargs)
         from wagtail.models import Page
 
-        self.can_publish = can_publish
+        self.user = user
         self.fields["parent"].queryset = Page.objects.filter(pk__in=[p.pk for p in parents])
 
     def clean(self):
         cleaned = super().clean()
         parent = cleaned.get("parent")
-        if cleaned.get("action") == self.PUBLISH and parent and not self.can_publish(parent):
+        if parent is None:
+            return cleaned
+        # The importer adds profiles for new people to this index (see find_people_index).
+        try:
+            people_index = find_people_index(parent)
+        except ArticleImportError:
             self.add_error(
-                "action",
-                _("You may not publish pages under “%(title)s”; import them as drafts.")
-                % {"title": parent.title},
+                "parent",
+                _("There is no people index page to add profiles to; create one first."),
             )
+            return cleaned
+        if not people_index.permissions_for_user(self.user).can_add_subpage():
+            self.add_error(
+                "parent",
+                _(
+                    "You may not add profiles under “%(title)s”, where this import creates the "
+                    "people in its bylines and quotes; ask an administrator for permission."
+                )
+                % {"title": people_index.title},
+            )
+        if cleaned.get("action") == self.PUBLISH:
+            for page, message in (
+                (parent, _("You may not publish pages under “%(title)s”; import them as drafts.")),
+                (
+                    people_index,
+                    _(
+                        "You may not publish profiles under “%(title)s”, which this import "
+                        "would publish with the articles; import them as drafts."
+                    ),
+                ),
+            ):
+                if not page.permissions_for_user(self.user).can_publish_subpage():
+                    self.add_error("action", message % {"title": page.title})
         return cleaned
 
 

@@ -41,8 +41,12 @@ def can_import(user):
     return bool(import_parents(user))
 
 
-def can_publish_under(user):
-    return lambda page: page.permissions_for_user(user).can_publish_subpage()
+def visible_runs(user):
+    """The import runs ``user`` may see, newest first: a superuser's all, anyone else's own."""
+    runs = ImportRun.objects.select_related("user")
+    if not user.is_superuser:
+        runs = runs.filter(user=user)
+    return runs
 
 
 def require_import_permission(request):
@@ -70,13 +74,10 @@ def upload(request):
             )
             tasks.start(tasks.preview_import, run)
         return redirect(run.get_absolute_url())
-    runs = ImportRun.objects.select_related("user")
-    if not request.user.is_superuser:
-        runs = runs.filter(user=request.user)
     return TemplateResponse(
         request,
         "wagtail_newsroom/admin/import_upload.html",
-        {"form": form, "runs": runs[:10]},
+        {"form": form, "runs": visible_runs(request.user)[:10]},
     )
 
 
@@ -89,7 +90,7 @@ def status(request, pk):
         form = ConfirmForm(
             request.POST or None,
             parents=parents,
-            can_publish=can_publish_under(request.user),
+            user=request.user,
             initial={"parent": parents[0].pk},
         )
         if request.method == "POST" and form.is_valid():
@@ -102,7 +103,11 @@ def status(request, pk):
                 )
                 if updated:
                     tasks.start(tasks.import_articles, run)
-            messages.success(request, _("The import has started."))
+            if updated:
+                messages.success(request, _("The import has started."))
+            else:
+                # A second submit of the same form (the first already confirmed the run).
+                messages.warning(request, _("This import has already been confirmed."))
             return redirect(run.get_absolute_url())
     elif request.method == "POST":
         messages.error(request, _("This import has already been confirmed."))

@@ -94,9 +94,15 @@ def people_index(request):
     )
 
 
+@forbidden_is_403
 def person_summary(request, pk):
-    """A profile's name and role, for the quote block's "fill the role" script."""
+    """A profile's name and role, for the quote block's "fill the role" script.
+
+    Unpublished profiles only for users who may edit them.
+    """
     person = get_object_or_404(PersonPage, pk=pk)
+    if not (person.live or person.permissions_for_user(request.user).can_edit()):
+        raise PermissionDenied
     return JsonResponse({"id": person.pk, "name": person.title, "job_title": person.job_title})
 
 

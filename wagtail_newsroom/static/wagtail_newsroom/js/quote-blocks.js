@@ -65,9 +65,9 @@
         return data.blocks.map(function (block) { return block.text; }).join(' ');
       }
     } catch (e) { /* not JSON */ }
-    var div = document.createElement('div');
-    div.innerHTML = value;
-    return div.textContent || '';
+    // Parsed as an inert document: nothing in it runs or loads (an <img onerror> would, had it
+    // been assigned to a div's innerHTML).
+    return new DOMParser().parseFromString(value, 'text/html').body.textContent || '';
   }
 
   function sentences(text) {
