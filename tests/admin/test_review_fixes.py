@@ -3,12 +3,10 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.test import override_settings
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
 
 from tests.factories import make_person
 from wagtail_newsroom import tasks
@@ -17,22 +15,10 @@ from wagtail_newsroom.uploads import store_uploads, unpack
 from wagtail_newsroom.views import imports
 
 from .test_import import SEED, make_run, upload, zip_of
-from .utils import make_user
+from .utils import grant, make_user
 
 pytestmark = pytest.mark.django_db
 JS = Path(imports.__file__).resolve().parents[1] / "static/wagtail_newsroom/js/quote-blocks.js"
-
-
-def grant(user, page, *permissions):
-    group = user.groups.get()
-    for permission in permissions:
-        GroupPagePermission.objects.create(
-            group=group,
-            page=page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=f"{permission}_page"
-            ),
-        )
 
 
 def stored(run):

@@ -14,17 +14,22 @@ def make_user(username, *, superuser=False, pages=(), permissions=("add", "chang
     user = User.objects.create_user(username, f"{username}@example.com", "password")
     group = Group.objects.create(name=f"{username}-group")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for page in pages:
-        for permission in permissions:
-            GroupPagePermission.objects.create(
-                group=group,
-                page=page,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=f"{permission}_page"
-                ),
-            )
     user.groups.add(group)
+    for page in pages:
+        grant(user, page, *permissions)
     return user
+
+
+def grant(user, page, *permissions):
+    """Give ``user``'s group ``permissions`` ("add", "change", ...) on ``page``."""
+    for permission in permissions:
+        GroupPagePermission.objects.create(
+            group=user.groups.get(),
+            page=page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=f"{permission}_page"
+            ),
+        )
 
 
 def form_data(html, form_selector="form#page-edit-form"):
