@@ -177,11 +177,18 @@ def test_site_rules_drop_their_lines(site_tree, archive, tmp_path):
     seed = archive / "seed.txt"
     seed.write_text(seed.read_text().replace("share\n", "share\nBrought to you by Acme Bank\n"))
     rules = tmp_path / "site_rules.json"
-    rules.write_text(json.dumps([{"name": "sponsor", "pattern": "^brought to you by\\b"}]))
+    rules.write_text(
+        json.dumps(
+            [{"name": "sponsor", "reason": "advertisement", "pattern": "^brought to you by\\b"}]
+        )
+    )
     out, _err, _error = run(seed, dry_run=True, format="json", rules=[str(rules)])
     [article] = json.loads(out)["articles"]
-    assert {"line": 7, "text": "Brought to you by Acme Bank", "rule": "sponsor"} in article[
-        "dropped"
-    ]
+    assert {
+        "line": 7,
+        "text": "Brought to you by Acme Bank",
+        "rule": "advertisement",
+        "detail": "sponsor",
+    } in article["dropped"]
     _out, _err, error = run(seed, dry_run=True, rules=[str(tmp_path / "missing.py")])
     assert error is not None and "missing.py" in str(error)

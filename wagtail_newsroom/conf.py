@@ -5,6 +5,9 @@ default below. Reading happens on attribute access so ``override_settings`` work
 """
 
 from django.conf import settings
+from django.utils.module_loading import import_string
+
+from .importer.config import resolve
 
 DEFAULTS = {
     # The template every newsroom page extends; it must define the blocks ``title``,
@@ -14,8 +17,16 @@ DEFAULTS = {
     "WORDS_PER_MINUTE": 230,
     # Rich text features for paragraph blocks and imported text.
     "RICH_TEXT_FEATURES": ["bold", "italic", "link", "ol", "ul"],
-    # Extra importer rule sets (dotted module paths or file paths) applied after the built-in ones.
+    # Extra importer rule sets (dotted module paths or file paths), applied before the built-in
+    # ones so that they win; the packs in wagtail_newsroom.importer.rulepacks are opt-in.
     "IMPORTER_RULES": [],
+    # The languages whose words (bylines, dates, speech verbs) the importer knows, and a dotted
+    # path to a dict extending them: {"en": {"speech_verbs": ["quipped"]}}.
+    "IMPORTER_LANGUAGES": ["en", "fr", "de", "es"],
+    "IMPORTER_LEXICON": None,
+    # Numeric dates ("3/4/2020"): True reads day first, False month first, None by the first
+    # language's custom (month first for English).
+    "IMPORTER_DAY_FIRST": None,
     # Networks offered by default before a site sets its own in the Newsroom settings.
     "SHARE_NETWORKS": ["email", "facebook", "x", "linkedin", "bluesky", "whatsapp", "reddit"],
     # Feeds carry each article's full body (content:encoded / Atom content) besides the excerpt.
@@ -38,3 +49,17 @@ class NewsroomSettings:
 
 
 newsroom_settings = NewsroomSettings()
+
+
+def importer_config(rules=(), *, day_first=None):
+    """The importer's ``ParseConfig`` from the settings, with a run's own rule sets (given
+    first, so they win) and day-first choice: the one place the command and the admin import
+    build it."""
+    lexicon = newsroom_settings.IMPORTER_LEXICON
+    return resolve(
+        [*rules, *newsroom_settings.IMPORTER_RULES],
+        languages=newsroom_settings.IMPORTER_LANGUAGES,
+        lexicon_extra=import_string(lexicon) if isinstance(lexicon, str) else lexicon,
+        day_first=newsroom_settings.IMPORTER_DAY_FIRST if day_first is None else day_first,
+        time_zone=settings.TIME_ZONE if settings.USE_TZ else None,
+    )

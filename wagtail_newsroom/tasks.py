@@ -13,9 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django_tasks import task
 
-from .conf import newsroom_settings
+from .conf import importer_config
 from .importer.build import ArticleBuilder
-from .importer.rules import load_rules, rule_set
 from .importer.run import FAILED, Report, run_import
 from .models import ImportRun
 from .uploads import delete_uploads, unpack
@@ -33,11 +32,6 @@ class UploadBuilder(ArticleBuilder):
 
     def build(self, parsed):
         return super().build(parsed, source=self.sources.get(parsed.source, parsed.source))
-
-
-def importer_rules():
-    specs = newsroom_settings.IMPORTER_RULES
-    return rule_set([rule for spec in specs for rule in load_rules(spec)]) if specs else None
 
 
 def error_dict(error, sources):
@@ -84,7 +78,7 @@ def preview_import(run_id):
             run.total = len(sources)
             run.save(update_fields=["total", "updated_at"])
             preview = []
-            for outcome in run_import(list(sources), rules=importer_rules()):
+            for outcome in run_import(list(sources), config=importer_config()):
                 if outcome.status == FAILED:
                     preview.append(error_dict(outcome.error, sources))
                 else:
@@ -132,7 +126,7 @@ def build_pages(run):
             run.total, run.progress = len(sources), 0
             run.save(update_fields=["total", "progress", "updated_at"])
             for outcome in run_import(
-                list(sources), builder=builder, rules=importer_rules(), report=report
+                list(sources), builder=builder, config=importer_config(), report=report
             ):
                 outcomes.append(outcome_dict(outcome, sources))
                 run.progress = len(outcomes)

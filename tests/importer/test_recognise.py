@@ -6,7 +6,7 @@ import pytest
 
 from wagtail_newsroom.importer import parse
 from wagtail_newsroom.importer.byline import parse_byline
-from wagtail_newsroom.importer.headline import looks_like_menu
+from wagtail_newsroom.importer.passes.headline import looks_like_menu
 from wagtail_newsroom.importer.rules import DEFAULT_RULES
 from wagtail_newsroom.importer.shape import is_title_shaped
 
@@ -157,29 +157,6 @@ def test_headline_in_an_uncased_script_is_title_shaped():
 # --- bylines ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("By Lance Roe published 19 May 2026", ["Lance Roe"]),
-        (
-            "Yasmine Roe · City News · Posted: Aug 08, 2024 4:00 AM EDT | Last Updated: August 8",
-            ["Yasmine Roe"],
-        ),
-        ("Adam Roe and AP", ["Adam Roe", "AP"]),
-        (
-            "By Xiaoying Roe0, Mariana Doe, Mohana Poe & Jeff Loe",
-            ["Xiaoying Roe", "Mariana Doe", "Mohana Poe", "Jeff Loe"],
-        ),
-        (
-            "By STEVE ROE, THOMAS DOE and AMELIA POE-LOE",
-            ["Steve Roe", "Thomas Doe", "Amelia Poe-Loe"],
-        ),
-    ],
-)
-def test_byline_shapes(line, expected):
-    assert [author.name for author in parse_byline(line)] == expected
-
-
 def test_job_title_in_capitals_is_not_a_name():
     assert parse_byline("ASSISTANT SPORTS EDITOR") is None
 
@@ -250,7 +227,6 @@ def test_date_on_the_byline_beats_the_masthead_date_above():
         ("_ga 2 years This cookie is installed by Google Analytics.", "cookie-table"),
         ("Cookie Duration Description", "cookie-table"),
         ("Richard Roe says:", "comment"),
-        ("Social Sharing", "share"),
         ("Enter search term:", "menu-label"),
         (
             "This advertisement has not loaded yet, but your article continues below.",
@@ -385,8 +361,6 @@ def test_the_article_goes_on_after_a_short_box_of_other_stories():
         "For more stories like this, check our news page.",
         "Follow Example.com on Twitter and Facebook for the latest news updates.",
         "Want to bookmark your favourite articles? Start your Example Premium subscription today.",
-        "Our website is the place for the latest news. Please bookmark example.com today.",
-        "We employ humans to write the news, not machines. Happy reading!",
         "The Courier subscribes to the Code of Ethics and Conduct for Print and Online Media.",
         "Just R20 for the first month. Support independent journalism by subscribing today.",
         "We want to hear from you: Are you voting for the first time? Tell us why.",

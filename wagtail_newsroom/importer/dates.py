@@ -1,58 +1,58 @@
 """Find publication dates in short lines.
 
-Regular expressions handle the formats news pages actually use, quickly; dateparser (slow to
-import and to run) is only a fallback for short lines in other languages.
+Regular expressions built from a ``Lexicon`` (month and weekday names, date labels, time
+zones) handle the formats news pages actually use, quickly; they are compiled once per
+lexicon. dateparser (slow to import and to run) is only a fallback for short lines in
+languages the lexicon does not know.
+
+Numeric dates are read in this order:
+
+- a year first ("2020-03-04", "2020/03/04") is always year, month, day;
+- dots ("04.03.2020") are day first, whatever the setting: dotted dates are the European
+  way of writing them, where the day always leads, and no month-first site writes them;
+- slashes and dashes ("3/4/2020") follow ``day_first``, else the lexicon's ``date_order``;
+- whatever the order, a reading that cannot be a date gives way to the other: a first
+  number over 12 is a day, a second one over 12 makes the first the month.
+
+A time next to the date, before or after it, is kept: in its zone when the text names one,
+else in the ``tz`` the caller gives (the site's), else in UTC. A date without a time is a
+``datetime.date``.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+import zoneinfo
 from dataclasses import dataclass
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_ORD = r"(?:st|nd|rd|th)?"
-# A year glued to a following time ("20232:26 PM") is still a four-digit year.
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-_TIME = (
-    r"(?:\s*(?:,|at|-|–|—|\|)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?"
-    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?P<tz>[A-Z]{2,5}(?:[+-]\d{1,2})?|[+-]\d{2}:?\d{2}))?)?"
-)
-_PATTERNS = [
-    re.compile(
-        r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})"
-        r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?"
-        r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
-    ),
-    re.compile(_MONTH + r"\s*(?P<day>\d{1,2})" + _ORD + r",?\s*" + _YEAR + _TIME, re.I),
-    re.compile(
-        r"(?P<day>\d{1,2})" + _ORD + r"\.?\s*(?:of\s+)?" + _MONTH + r",?\s*" + _YEAR + _TIME, re.I
-    ),
-    re.compile(r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2" + _YEAR + r"(?!\d)" + _TIME),
-]
-_RELATIVE = re.compile(
-    r"^(?:(?:last\s+)?updated\s*:?\s*)?(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?"
-    r"|days?|weeks?)\s+ago$|^(?:today|yesterday|just now)$",
-    re.I,
-)
-_UPDATED = re.compile(r"\b(updated|modified|last edited|edited)\b", re.I)
-_LABEL = re.compile(
-    r"\b(?:first\s+)?(?:published|posted|updated|modified|last updated|date)(?:\s+on)?\s*:?\s*|"
-    r"^(?:on|at)\s+",
-    re.I,
-)
-_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
-_TZ_NAMES = {"ET": "-05:00", "EST": "-05:00", "EDT": "-04:00", "PT": "-08:00", "PST": "-08:00",
-             "PDT": "-07:00", "CT": "-06:00", "GMT": "+00:00", "UTC": "+00:00", "BST": "+01:00",
-             "CET": "+01:00", "CEST": "+02:00", "IST": "+05:30", "SAST": "+02:00",
-             "AEST": "+10:00", "AEDT": "+11:00"}  # fmt: skip
+from .lexicon import DEFAULT_LEXICON, Lexicon
+
+# Every date form has a four-digit year, and little stands between a date's start and its
+# year, so only the neighbourhood of a year is searched.
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+_BEFORE_YEAR = 100
+_AFTER_YEAR = 8
+_ISO_TAIL = re.compile(r"[-/.]\d")
+# The labels, weekdays and separators right before a date lie within this many characters.
+_LEAD = 60
+_LETTER = r"[^\W\d_]"
+_SEPARATOR_CHARS = ",;:|/·•–—-"
+_SEPARATORS = f"[{_SEPARATOR_CHARS}]"
+# Words around dates that the Lexicon has no field for; few, and alike across languages.
+_ORDINALS = ("st", "nd", "rd", "th", "er", "re", "ère", "º", "°")
+_ORDINAL = "(?:" + "|".join(_ORDINALS) + ")"
+_DAY_OF = r"(?:of|de)"
+_OF_YEARS = ("de", "del")
+_OF_YEAR = "(?:" + "|".join(_OF_YEARS) + ")"
+_TIME_CONNECTORS = ("at", "à", "um", "a las", "a la")
+_CLOCK_WORDS = ("uhr", "horas", "hrs", "h")
+_COUNT_WORDS = (
+    "a", "an", "one", "un", "une", "quelques", "ein", "eine", "einer", "einem", "einigen",
+    "una", "unos", "unas",
+)  # fmt: skip
+_AMPM = rf"[ap]\.?\s?m\.?(?!{_LETTER})"
 
 
 @dataclass
@@ -63,95 +63,318 @@ class FoundDate:
     updated: bool
 
 
-def _tzinfo(tz: str | None):
-    if not tz:
-        return None
-    tz = tz.strip()
-    if tz == "Z":
-        return datetime.UTC
-    gmt = re.fullmatch(r"(?:GMT|UTC)([+-]\d{1,2})", tz)
-    offset = _TZ_NAMES.get(tz) or (
-        f"{gmt.group(1)[0]}{int(gmt.group(1)[1:]):02d}:00" if gmt else tz
+def _words(words) -> str:
+    """An alternation of ``words``, longest first so "mis à jour le" beats "mis à jour"."""
+    unique = {word.replace("’", "'") for word in words}
+    if not unique:
+        return "(?!)"
+    escaped = (
+        re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
+        for word in sorted(unique, key=lambda word: (-len(word), word))
     )
-    match = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", offset)
-    if not match:
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _trie(words) -> str:
+    """An alternation of ``words`` that branches letter by letter: the month names are tried
+    at every word of a line, and a flat alternation of a hundred of them is slow."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{emit(root)})" if root else "(?!)"
+
+
+def _whole(alternation: str) -> str:
+    return rf"(?<!\w){alternation}(?!\w)"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    date: re.Pattern
+    year_leads: frozenset
+    lead: re.Pattern
+    updated_label: re.Pattern
+    any_label: re.Pattern
+    relative: re.Pattern
+    strippable: re.Pattern
+    trailing_zone: re.Pattern
+    zone: re.Pattern
+    zones: dict
+    words: frozenset
+
+
+@functools.lru_cache(maxsize=16)
+def _grammar(lexicon: Lexicon) -> _Grammar:
+    months = _trie({month.lower() for month in lexicon.months})
+    weekdays = _words(lexicon.weekdays)
+    labels = _words(lexicon.published_labels | lexicon.updated_labels)
+    # Abbreviations are matched in their own case: "ET" is a zone, "et" a French "and".
+    zone = (
+        r"(?-i:(?:GMT|UTC)\s?[+\-−]\d{1,2}(?::?\d{2})?(?!\d)|[+\-−]\d{2}:?\d{2}(?!\d)"
+        rf"|Z(?!{_LETTER})|{_words(lexicon.time_zones)}(?!{_LETTER}))"
+    )
+    clock_word = rf"{_words(_CLOCK_WORDS)}(?!{_LETTER})"
+
+    def time(p: str) -> str:
+        return (
+            rf"(?P<{p}h>\d{{1,2}})(?:"
+            rf":(?P<{p}m>\d{{2}})(?::(?P<{p}s>\d{{2}})(?:[.,]\d+)?)?"
+            # Dots also part euros from cents: a dotted time needs a clock word or a zone.
+            rf"|\.(?P<{p}md>\d{{2}})(?=\s*(?:{_AMPM}|{clock_word}|{zone}))"
+            rf"|\s?h\s?(?P<{p}mh>\d{{2}})?(?!{_LETTER})"
+            rf"|(?=\s*(?:{_AMPM}|uhr(?!{_LETTER})))"
+            rf")(?:\s*(?P<{p}ap>[ap])\.?\s?m\.?(?!{_LETTER}))?(?:\s*{clock_word})?"
+            rf"(?:\s*(?P<{p}z>{zone}))?"
+        )
+
+    def month(name: str) -> str:
+        return rf"(?<!{_LETTER})(?P<{name}>{months})\.?(?!{_LETTER})"
+
+    def day(name: str) -> str:
+        return rf"(?<!\d)(?P<{name}>\d{{1,2}})"
+
+    def year(name: str) -> str:
+        return rf"(?P<{name}>(?:19|20)\d{{2}})"
+
+    cores = "|".join(
+        (
+            rf"(?<!\d){year('iy')}(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})(?!\d)",
+            rf"{month('mm')}\s*{day('md')}{_ORDINAL}?,?\s*{year('my')}",
+            rf"{day('dd')}{_ORDINAL}?\.?\s*(?:{_DAY_OF}\s+)?{month('dm')},?\s*"
+            rf"(?:{_OF_YEAR}\s+)?{year('dy')}",
+            rf"(?<![\d/.-])(?P<na>\d{{1,2}})(?P<nsep>[/.-])(?P<nb>\d{{1,2}})(?P=nsep)"
+            rf"{year('ny')}(?!\d)",
+        )
+    )
+    connector = _whole(_words(_TIME_CONNECTORS))
+    date = re.compile(
+        rf"(?:{time('b')}\s*(?:{_SEPARATORS}\s*)?(?:{_whole(weekdays)}\.?,?\s*)?)?"
+        rf"(?P<date>{cores})"
+        rf"(?:(?:T|\s*(?:(?:{_SEPARATORS}|{connector})\s*)?){time('a')})?",
+        re.IGNORECASE,
+    )
+    label = _whole(labels)
+    weekday = _whole(weekdays)
+    run_part = rf"{label}|{weekday}\.?|{_SEPARATORS}|\s"
+    relative_words = _words(lexicon.relative_dates)
+    count = rf"(?:\d+|{_words(_COUNT_WORDS)})\s+{_LETTER}+\.?"
+    relative = re.compile(
+        rf"^(?:{label}\s*:?\s*)?(?:{relative_words}(?:\s+{count})?|{count}\s+{relative_words})"
+        rf"(?:\s*(?:,|{connector})?\s*{time('r')})?$",
+        re.IGNORECASE,
+    )
+    # Before a capitalised word a label or weekday may be part of a name ("Le Mag", "Stand
+    # Up", "Sunday Times"), unless that word is more of the date ("Published Friday").
+    date_word = _whole(rf"(?:{_words(_words_of(lexicon))}|{months}|{weekdays})")
+    strippable = re.compile(
+        rf"{_whole(rf'(?:{labels}|{weekdays}|{_words(_TIME_CONNECTORS)})')}\.?"
+        rf"(?:\s*:|(?=\s*{date_word})|(?!\s*(?-i:[A-ZÀ-ÖØ-Þ])))",
+        re.IGNORECASE,
+    )
+    words = frozenset(_words_of(lexicon)) | {
+        *lexicon.months,
+        *lexicon.weekdays,
+        *lexicon.relative_dates,
+        *_TIME_CONNECTORS,
+        *_CLOCK_WORDS,
+        "of",
+        "de",
+        "del",
+        "am",
+        "pm",
+    }
+    return _Grammar(
+        date=date,
+        year_leads=frozenset({*(m.lower() for m in lexicon.months), *_ORDINALS, *_OF_YEARS}),
+        lead=re.compile(rf"(?:{run_part})*\Z", re.IGNORECASE),
+        updated_label=re.compile(_whole(_words(lexicon.updated_labels)), re.IGNORECASE),
+        any_label=re.compile(label, re.IGNORECASE),
+        relative=relative,
+        strippable=strippable,
+        trailing_zone=re.compile(rf"\s*{zone}\s*$"),
+        zone=re.compile(zone),
+        zones={name: _resolve(name, value) for name, value in lexicon.time_zones.items()},
+        words=frozenset(word.lower() for word in words),
+    )
+
+
+def _words_of(lexicon: Lexicon) -> set[str]:
+    """The single words of the lexicon's labels: "mis", "à", "jour", "le"."""
+    labels = lexicon.published_labels | lexicon.updated_labels
+    return {word for label in labels for word in label.replace("’", "'").split()}
+
+
+_OFFSET = re.compile(r"(?:GMT|UTC)?\s?([+\-−])(\d{1,2}):?(\d{2})?")
+
+
+def _offset(text: str) -> datetime.timezone | None:
+    match = _OFFSET.fullmatch(text)
+    if match is None:
         return None
-    sign = 1 if match.group(1) == "+" else -1
-    delta = datetime.timedelta(hours=int(match.group(2)), minutes=int(match.group(3)))
-    return datetime.timezone(sign * delta)
+    sign = -1 if match.group(1) in "-−" else 1
+    delta = datetime.timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+    return datetime.timezone(sign * delta) if delta < datetime.timedelta(hours=24) else None
 
 
-def _build(match, dayfirst: bool):
-    parts = match.groupdict()
-    if "a" in parts:
-        first, second = int(parts["a"]), int(parts["b"])
-        if first > 12 or (dayfirst and second <= 12):
-            day, month = first, second
-        else:
-            month, day = first, second
-    else:
-        month_text = parts["month"]
-        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3].lower()]
-        day = int(parts["day"])
-    date = datetime.date(int(parts["year"]), month, day)
-    if parts.get("hour") is None:
-        return date
-    hour, minute = int(parts["hour"]), int(parts["minute"])
-    ampm = (parts.get("ampm") or "").replace(".", "").replace(" ", "").lower()
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    tz = _tzinfo(parts.get("tz"))
-    if hour > 23 or minute > 59:
-        return date
-    if tz is None:
-        # Without a zone the time cannot be placed on a timeline; the date alone is honest.
-        return date
-    return datetime.datetime(date.year, date.month, date.day, hour, minute, tzinfo=tz)
-
-
-def find_date(text: str, dayfirst: bool = True) -> FoundDate | None:
-    """The first date in ``text`` found by the fast patterns, with its span."""
-    best = None
-    for pattern in _PATTERNS:
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best.start()):
-            best = match
-    if best is None:
-        return None
+def _resolve(name: str, value: str) -> datetime.tzinfo:
+    fixed = _offset(value)
+    if fixed is not None:
+        return fixed
     try:
-        value = _build(best, dayfirst)
+        return zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(
+            f"Time zone {name!r} names {value!r}, neither a zone nor +HH:MM."
+        ) from error
+
+
+def _numeric_order(first: int, second: int, day_first: bool) -> tuple[int, int]:
+    """(day, month)."""
+    if first > 12 or (day_first and second <= 12):
+        return first, second
+    return second, first
+
+
+def _date(parts: dict, lexicon: Lexicon, day_first: bool | None) -> datetime.date:
+    if parts["iy"]:
+        return datetime.date(int(parts["iy"]), int(parts["im"]), int(parts["id"]))
+    if parts["ny"]:
+        if parts["nsep"] == ".":
+            day_first = True
+        elif day_first is None:
+            day_first = lexicon.date_order == "dmy"
+        day, month = _numeric_order(int(parts["na"]), int(parts["nb"]), day_first)
+        return datetime.date(int(parts["ny"]), month, day)
+    if parts["my"]:
+        year, month, day = parts["my"], parts["mm"], parts["md"]
+    else:
+        year, month, day = parts["dy"], parts["dm"], parts["dd"]
+    return datetime.date(int(year), lexicon.months[month.lower()], int(day))
+
+
+def _clock(parts: dict, p: str) -> tuple[int, int, int, str | None] | None:
+    """(hour, minute, second, zone text) of the time with group prefix ``p``, if one."""
+    if parts[f"{p}h"] is None:
+        return None
+    hour = int(parts[f"{p}h"])
+    minute = int(parts[f"{p}m"] or parts[f"{p}md"] or parts[f"{p}mh"] or 0)
+    second = int(parts[f"{p}s"] or 0)
+    ampm = (parts[f"{p}ap"] or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return hour, minute, second, parts[f"{p}z"]
+
+
+def _zone(text: str | None, grammar: _Grammar, tz: datetime.tzinfo | None) -> datetime.tzinfo:
+    if text is None:
+        return tz or datetime.UTC
+    if text == "Z":
+        return datetime.UTC
+    return grammar.zones.get(text) or _offset(text) or tz or datetime.UTC
+
+
+def _may_lead_year(grammar: _Grammar, text: str, year: int) -> bool:
+    """Whether what comes before a year can be a date's day, month or separator: "4,",
+    "Nov.", "5th", "de", "03/"; not "in" or "since"."""
+    before = text[max(0, year - 24) : year].rstrip().rstrip(",.").rstrip()
+    if not before:
+        return False
+    if before[-1].isdigit() or before[-1] in "/.-":
+        return True
+    return before.rsplit(None, 1)[-1].lstrip("0123456789").lower() in grammar.year_leads
+
+
+def _search(grammar: _Grammar, text: str) -> re.Match | None:
+    for hint in _YEAR_HINT.finditer(text):
+        year = hint.start()
+        if not (_may_lead_year(grammar, text, year) or _ISO_TAIL.match(text, hint.end())):
+            continue
+        start = max(0, year - _BEFORE_YEAR)
+        while (match := grammar.date.search(text, start, hint.end() + _AFTER_YEAR)) is not None:
+            # The window may cut off a time after the date; the whole line has all of it.
+            whole = grammar.date.match(text, match.start())
+            if whole is not None:
+                return whole
+            start = match.start() + 1
+    return None
+
+
+def find_date(
+    text: str,
+    *,
+    lexicon: Lexicon = DEFAULT_LEXICON,
+    day_first: bool | None = None,
+    tz: datetime.tzinfo | None = None,
+) -> FoundDate | None:
+    """The first date in ``text`` found by the fast patterns, with the span of it and its
+    time; ``updated`` when an updated-label ("Updated", "Mis à jour le") introduces it."""
+    grammar = _grammar(lexicon)
+    match = _search(grammar, text)
+    if match is None:
+        return None
+    parts = match.groupdict()
+    try:
+        value = _date(parts, lexicon, day_first)
     except (ValueError, KeyError):
         return None
-    updated = bool(_UPDATED.search(text[: best.start()]))
-    return FoundDate(value, best.start(), best.end(), updated)
+    clock = _clock(parts, "b") or _clock(parts, "a")
+    if clock is not None:
+        hour, minute, second, zone = clock
+        value = datetime.datetime(
+            value.year, value.month, value.day, hour, minute, second,
+            tzinfo=_zone(zone, grammar, tz),
+        )  # fmt: skip
+    before = text[: match.start()]
+    lead = grammar.lead.search(before, max(0, len(before) - _LEAD)).group()
+    if grammar.any_label.search(lead):
+        updated = grammar.updated_label.search(lead) is not None
+    else:
+        # A label set apart from its date by other words ("Updated by the desk, 5 May 2020").
+        updated = grammar.updated_label.search(before) is not None
+    return FoundDate(value, match.start(), match.end(), updated)
 
 
-def is_date_word(token: str) -> bool:
-    """A month or weekday name, a time zone or a label that dates carry."""
-    lowered = token.lower()
-    return (
-        lowered[:3] in _MONTHS
-        or _WEEKDAY.fullmatch(token) is not None
-        or token in _TZ_NAMES
-        or lowered in ("published", "updated", "posted", "modified", "on", "at", "am", "pm")
-    )
+def is_date_word(token: str, *, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
+    """A month or weekday name, a time zone or a word of a label that dates carry."""
+    grammar = _grammar(lexicon)
+    if grammar.zone.fullmatch(token):
+        return True
+    lowered = token.lower().replace("’", "'")
+    return lowered in grammar.words or lowered.rstrip(".").replace(".", "") in grammar.words
 
 
-def is_relative_date(text: str) -> bool:
-    return bool(_RELATIVE.search(text.strip()))
+def is_relative_date(text: str, *, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
+    """A date that cannot be placed: "9 min ago", "il y a 3 heures", "vor 2 Stunden", "today"."""
+    return _grammar(lexicon).relative.match(text.strip()) is not None
 
 
-def strip_date_words(text: str) -> str:
+_EDGES = re.compile(rf"^[\s{_SEPARATOR_CHARS}]+|[\s{_SEPARATOR_CHARS}]+$")
+
+
+def strip_date_words(text: str, *, lexicon: Lexicon = DEFAULT_LEXICON) -> str:
     """What is left of a date line once labels, weekdays and separators are gone."""
-    text = _LABEL.sub(" ", text)
-    text = _WEEKDAY.sub(" ", text)
-    text = re.sub(r"\b(?:[A-Z]{2,4}(?:[+-]\d{1,2})?|GMT|UTC)\b\s*$", "", text.strip())
-    return re.sub(r"^[\s|,·•:–—-]+|[\s|,·•:–—-]+$", "", text).strip()
+    grammar = _grammar(lexicon)
+    text = grammar.strippable.sub(" ", text)
+    text = grammar.trailing_zone.sub("", text.strip())
+    return _EDGES.sub("", text)
 
 
-# A day number next to a word, and a year: "5. November 2020", "5 de noviembre de 2020".
+# A day number next to a word, and a year: "5 listopada 2020", "5 de novembro de 2020".
 _FALLBACK_SHAPE = re.compile(
     r"(?=.*\b(?:19|20)\d{2}\b)(?:.*\b\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}|.*[^\W\d_]{3,}\.?\s+\d{1,2}\b)"
 )
@@ -169,9 +392,14 @@ def parse_fallback(text: str) -> datetime.date | None:
     return parsed.date() if parsed else None
 
 
-def coerce(value: str | None):
+def coerce(
+    value: str | None,
+    *,
+    lexicon: Lexicon = DEFAULT_LEXICON,
+    tz: datetime.tzinfo | None = None,
+):
     """A date or datetime from an ISO-ish metadata string, or None."""
     if not value:
         return None
-    found = find_date(value)
+    found = find_date(value, lexicon=lexicon, tz=tz)
     return found.value if found else None

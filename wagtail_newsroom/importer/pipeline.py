@@ -6,12 +6,12 @@ import hashlib
 import sys
 from pathlib import Path
 
+from .config import DEFAULT_CONFIG, ParseConfig
 from .quotes import find_quotes
 from .read import gettext as _
 from .read import read_text
 from .recognise import recognise
 from .result import ArticleImportError, ParsedArticle
-from .rules import rule_set
 from .segment import looks_like_html, segment_html, segment_text
 
 SUFFIXES = (".txt", ".html", ".htm")
@@ -21,11 +21,11 @@ def parse(
     data: bytes | str,
     source: str,
     *,
-    rules=None,
+    config: ParseConfig = DEFAULT_CONFIG,
     encoding: str | None = None,
     content_type: str | None = None,
 ) -> ParsedArticle:
-    """Parse one article. ``rules`` extends the default rule set (a list, module or path)."""
+    """Parse one article with ``config`` (see ``config.resolve``: rules, lexicon, options)."""
     text = read_text(data, source, encoding)
     fingerprint = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
     if looks_like_html(text, source, content_type):
@@ -37,13 +37,20 @@ def parse(
             ) from None
     else:
         segments, meta = segment_text(text), None
-    found = recognise(segments, rule_set(rules), meta)
+    found = recognise(
+        segments,
+        config.rules,
+        meta,
+        lexicon=config.lexicon,
+        thresholds=config.thresholds,
+        options=config.options,
+    )
     if not found.headline:
         raise ArticleImportError(source, _("No headline could be recognised."))
     if not any(block.type in ("paragraph", "list", "heading") for block in found.body):
         line = found.dropped[0].line if found.dropped else None
         raise ArticleImportError(source, _("No article text could be recognised."), line)
-    body, people = find_quotes(found.body, found.authors)
+    body, people = find_quotes(list(found.body), list(found.authors))
     warnings = _warnings(found, meta)
     return ParsedArticle(
         source=str(source),
@@ -53,12 +60,12 @@ def parse(
         section=found.section,
         published=found.published,
         updated=found.updated,
-        authors=found.authors,
+        authors=list(found.authors),
         people=people,
-        tags=found.tags,
+        tags=list(found.tags),
         lead_image=found.lead_image,
         body=body,
-        dropped=found.dropped,
+        dropped=list(found.dropped),
         warnings=warnings,
     )
 

@@ -1,153 +1,205 @@
-"""Stage 3: find the article in a list of segments.
+"""Stage 3: find the article in the page's lines.
 
 Pages copied from a browser bury the article between menus, share buttons, sign-up boxes and
-related links. The article body is the densest run of sentence-shaped lines, so it is found
-first (a maximum-sum run over per-line scores); the headline is the best title-shaped line
-above it, and the lines between headline and body carry byline, date, dek and section. Inside
-the body, rules (``rules.py``) and line shape decide what is kept; every other line is
-recorded in ``dropped`` with the reason.
-
-This module holds the ``Recognised`` value and ``recognise``, which runs the steps in order;
-the steps live beside it: ``body.py`` (the run and its reading), ``headline.py``, ``header.py``
-(dates, fields, dek), ``byline.py``, ``images.py`` (captions) and ``shape.py`` (line shape).
+related links; exports from a CMS or an archive give it bare. Recognition labels the table of
+lines (``lines.py``) with a sequence of pure passes (``passes/``), then reads the article off
+the labels: ``recognise`` returns a ``Recognised`` value, and nothing here changes a line.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 
-from . import dates
-from .body import (
-    drop_line,
-    drop_pull_quotes,
-    drop_rest,
-    line_score,
-    main_run,
-    read_body,
-    teasers_in,
-)
-from .header import SECTION_FIELD, find_date_anywhere, read_header
-from .headline import find_headline, split_kicker
-from .images import CAPTION_RULE, attach_captions, plain_captions
+from .context import DEFAULT_OPTIONS, Context, Options, RuleMatcher
+from .datelines import SECTION_FIELD, read_date_line
+from .dates import coerce
+from .labels import Kind, Labels
+from .lexicon import DEFAULT_LEXICON
+from .lines import build_lines
+from .passes import PASSES
+from .passes.header import FIELD_RANK, KICKER_RANK, Section
+from .passes.headline import headline_index
 from .result import Author, BodyBlock, Dropped, Image
-from .rules import Rule
 from .segment import PageMeta, Segment
-from .shape import word_count
+from .shape import normal_form
+from .thresholds import THRESHOLDS
+
+# A date line's own label ("4 March 2020NTD Evening News") names a section only when
+# nothing else does.
+_DATE_SECTION_RANK = 0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Recognised:
     headline: str | None = None
-    headline_index: int | None = None
     dek: str | None = None
     section: str | None = None
     published: object = None
     updated: object = None
-    authors: list[Author] = field(default_factory=list)
+    authors: tuple[Author, ...] = ()
     lead_image: Image | None = None
-    tags: list[str] = field(default_factory=list)
-    body: list[BodyBlock] = field(default_factory=list)
-    dropped: list[Dropped] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
+    body: tuple[BodyBlock, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
     # What the pipeline warns about: how sure the headline is, a date it could not place.
     headline_guessed: bool = False
     relative_date: str | None = None
+    labels: Labels = field(default_factory=Labels, repr=False, compare=False)
 
 
-class _RuleMatcher:
-    """Applies a rule set to lines, remembering answers: pages repeat their lines a lot, and
-    pages of one archive repeat each other's, so a rule set keeps its answers across pages."""
-
-    CACHE_LIMIT = 50_000
-
-    def __init__(self, rules: list[Rule]):
-        self.rules = rules
-        self.cache: dict[str, list[Rule]] = {}
-
-    @classmethod
-    @functools.lru_cache(maxsize=8)
-    def for_rules(cls, rules: tuple[Rule, ...]) -> _RuleMatcher:
-        return cls(list(rules))
-
-    def first(self, text: str, in_body: bool = False) -> Rule | None:
-        matched = self.cache.get(text)
-        if matched is None:
-            if len(self.cache) > self.CACHE_LIMIT:
-                self.cache.clear()
-            words = word_count(text)
-            matched = self.cache[text] = [rule for rule in self.rules if rule.matches(text, words)]
-        for rule in matched:
-            if rule.scope == "any" or (rule.scope == "body") == in_body:
-                return rule
-        return None
+def run_passes(ctx: Context, passes=PASSES) -> Labels:
+    labels = Labels()
+    for name, label in passes:
+        labels = labels.add(label(ctx, labels), by=name)
+    return labels
 
 
-def recognise(segments: list[Segment], rules: list[Rule], meta: PageMeta | None = None):
-    result = Recognised()
-    rules = _RuleMatcher.for_rules(tuple(rules))
+def recognise(
+    segments: list[Segment],
+    rules,
+    meta: PageMeta | None = None,
+    *,
+    lexicon=DEFAULT_LEXICON,
+    thresholds=THRESHOLDS,
+    options: Options = DEFAULT_OPTIONS,
+) -> Recognised:
     if not segments:
-        return result
-    rule_hits = [rules.first(s.text, False) for s in segments]
-    attach_captions(segments, rule_hits)
-    for index in plain_captions(segments, rule_hits):
-        rule_hits[index] = CAPTION_RULE
-    teasers = teasers_in(segments)
-    scores = [
-        -2 if index in teasers else line_score(segment, rule)
-        for index, (segment, rule) in enumerate(zip(segments, rule_hits))
-    ]
-    start, end = main_run(scores)
-    if end < start:
-        return result
+        return Recognised()
+    ctx = Context(
+        lines=build_lines(segments, thresholds),
+        rules=RuleMatcher.for_rules(tuple(rules)),
+        lexicon=lexicon,
+        thresholds=thresholds,
+        options=options,
+        meta=meta,
+    )
+    if ctx.extent[1] < ctx.extent[0]:
+        return Recognised()
+    return assemble(ctx, run_passes(ctx))
 
-    head, result.headline_guessed = find_headline(segments, rules, start, meta)
-    kicker = None
-    if head is None and meta and meta.headline:
-        result.headline = meta.headline
-        head = start - 1
-    elif head is not None:
-        kicker, result.headline = split_kicker(segments[head].text)
-        result.headline_index = head
-        if head >= start:
-            start = head + 1
-    else:
-        return result
 
-    for index in range(0, max(head, 0)):
-        drop_line(result, segments[index], rule_hits[index], "navigation")
-    body_start = read_header(result, segments, rules, head, start, rule_hits)
-    if kicker:
-        result.section = kicker  # glued to the headline, it beats a label further up
-    read_body(result, segments, rules, body_start, end, teasers, rule_hits)
-    drop_pull_quotes(result, segments)
-    if result.published is None and result.updated is None:
-        find_date_anywhere(result, segments, head)
-    # A labelled section ("SECTION: METRO", "Posted in Council Watch") beats a guessed kicker.
-    for segment in segments:
-        field = SECTION_FIELD.match(segment.text)
-        if field and word_count(segment.text) <= 16:
-            result.section = field.group("value").strip()
-            break
-    drop_rest(result, segments, rule_hits, end + 1)
+def assemble(ctx: Context, labels: Labels) -> Recognised:
+    """The article as the labels describe it."""
+    lines, meta = ctx.lines, ctx.meta
+    head = headline_index(ctx, labels)
+    if head is None:
+        return Recognised(labels=labels)
+    found = {"headline": None, "guessed": False, "dek": None, "published": None, "updated": None}
+    headline = labels.get(head)
+    sections: list[Section] = []
+    if headline is not None:
+        found["headline"], found["guessed"] = headline.value.text, headline.value.guessed
+        if headline.value.kicker:
+            sections.append(Section(headline.value.kicker, KICKER_RANK))
+    authors: list[Author] = []
+    relative = None
+
+    def add_date(value):
+        key = "updated" if value.updated else "published"
+        if found[key] is None:
+            found[key] = value.value
+
+    # Below the headline first: a date on the byline beats a masthead's date above it.
+    for index in sorted(labels, key=lambda i: (i < head, i)):
+        label = labels[index]
+        if label.kind is Kind.BYLINE:
+            names, date = label.value
+            known = {normal_form(author.name) for author in authors}
+            authors.extend(a for a in names if normal_form(a.name) not in known)
+            if date is not None:
+                add_date(date)
+        elif label.kind is Kind.DATE:
+            for value in label.value.dates:
+                add_date(value)
+            relative = relative or label.value.relative
+            if label.value.section:
+                sections.append(Section(label.value.section, _DATE_SECTION_RANK))
+        elif label.kind is Kind.SECTION:
+            sections.append(label.value)
+        elif label.kind is Kind.DEK and found["dek"] is None:
+            found["dek"] = label.value
+
+    body, dropped, lead_image = [], [], None
+    for line in lines:
+        label = labels.get(line.index)
+        kind = label.kind if label else Kind.PARAGRAPH  # keep by default
+        if kind is Kind.DROP:
+            dropped.append(
+                Dropped(line.line, line.text or line.src or "", label.reason, label.detail)
+            )
+        elif kind is Kind.IMAGE:
+            image = label.value
+            if lead_image is None and not body:
+                lead_image = image
+            else:
+                body.append(
+                    BodyBlock(
+                        "image", src=image.src, alt=image.alt, caption=image.caption,
+                        credit=image.credit,
+                    )
+                )  # fmt: skip
+        elif kind is Kind.PARAGRAPH:
+            body.append(BodyBlock("paragraph", line.text, html=line.html))
+        elif kind is Kind.HEADING:
+            body.append(BodyBlock("heading", line.text, level=label.value))
+        elif kind is Kind.LIST:
+            items, ordered = label.value
+            body.append(BodyBlock("list", "\n".join(items), items=list(items), ordered=ordered))
     if meta:
-        _apply_meta(result, meta)
-        result.dropped.extend(Dropped(seg.line, seg.text, rule) for seg, rule in meta.removed)
-    return result
+        dropped.extend(Dropped(segment.line, segment.text, rule) for segment, rule in meta.removed)
+
+    if found["published"] is None and found["updated"] is None:
+        for value in _date_anywhere(ctx, head):
+            add_date(value)
+    # A labelled section anywhere ("SECTION: METRO", "Posted in Council Watch") beats a guess.
+    field_line = next(
+        (line for line in lines if line.words <= 16 and SECTION_FIELD.match(line.text)), None
+    )
+    if field_line is not None:
+        sections.append(
+            Section(SECTION_FIELD.match(field_line.text).group("value").strip(), FIELD_RANK)
+        )
+    section = max(sections, key=lambda s: s.rank).name if sections else None
+
+    headline_text, published, updated = found["headline"], found["published"], found["updated"]
+    tags = ()
+    if meta:
+        headline_text = headline_text or meta.headline
+        if meta.authors:
+            authors = [Author(name) for name in meta.authors]
+        published = coerce(meta.published) or published
+        meta_updated = coerce(meta.updated)
+        if meta_updated is not None and meta_updated != published:
+            updated = meta_updated
+        section = meta.section or section
+        tags = tuple(meta.keywords)
+    if published is None and updated is not None:
+        published = updated  # a source dated only by its update was published by then
+    return Recognised(
+        headline=headline_text,
+        dek=found["dek"],
+        section=section,
+        published=published,
+        updated=updated,
+        authors=tuple(authors),
+        lead_image=lead_image,
+        tags=tags,
+        body=tuple(body),
+        dropped=tuple(dropped),
+        headline_guessed=found["guessed"],
+        relative_date=relative if published is None else None,
+        labels=labels,
+    )
 
 
-def _apply_meta(result, meta: PageMeta):
-    """Page metadata is what the publisher declared; prefer it over what was guessed."""
-    if meta.headline and not result.headline:
-        result.headline = meta.headline
-    if meta.authors:
-        result.authors = [Author(name) for name in meta.authors]
-    published = dates.coerce(meta.published)
-    if published is not None:
-        result.published = published
-    updated = dates.coerce(meta.updated)
-    if updated is not None and updated != result.published:
-        result.updated = updated
-    if meta.section:
-        result.section = meta.section
-    if meta.keywords:
-        result.tags = list(meta.keywords)
+def _date_anywhere(ctx, head):
+    """No date by the headline: the dates of the short date line nearest it, below first."""
+    lines = ctx.lines
+    order = [*range(head + 1, len(lines)), *range(head - 1, -1, -1)]
+    for index in order:
+        if lines[index].words > 12:
+            continue
+        date_line = read_date_line(lines[index].text, ctx.lexicon, ctx.options, fallback=True)
+        if date_line and date_line[0]:
+            return date_line[0]
+    return ()

@@ -101,14 +101,15 @@ class BodyBlock:
 
 @dataclass
 class Dropped:
-    """A source line that was not kept, and the rule that dropped it."""
+    """A source line that was not kept, why (a ``Reason``), and the site rule that dropped it."""
 
     line: int | None
     text: str
     rule: str
+    detail: str | None = None
 
     def to_dict(self):
-        return {"line": self.line, "text": self.text, "rule": self.rule}
+        return {"line": self.line, "text": self.text, "rule": str(self.rule), "detail": self.detail}
 
 
 def _iso(value):

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from .config import DEFAULT_CONFIG
 from .pipeline import iter_paths, parse_path
 from .result import ArticleImportError, ParsedArticle
 
@@ -76,14 +77,15 @@ def parse_paths(paths, *, jobs=1, **options):
         yield str(path), parsed, error
 
 
-def run_import(paths, *, builder=None, jobs=1, rules=None, encoding=None, report=None):
-    """Parse every source in ``paths`` and, given a ``builder``, build its page.
+def run_import(paths, *, builder=None, jobs=1, config=DEFAULT_CONFIG, encoding=None, report=None):
+    """Parse every source in ``paths`` with ``config`` (``config.resolve``) and, given a
+    ``builder``, build its page.
 
     Yields an ``Outcome`` per source as it is done; ``report`` (a ``Report``) collects them.
     Without a builder this is a dry run: nothing touches the database.
     """
     report = report if report is not None else Report()
-    for source, parsed, error in parse_paths(paths, jobs=jobs, rules=rules, encoding=encoding):
+    for source, parsed, error in parse_paths(paths, jobs=jobs, config=config, encoding=encoding):
         if error is not None:
             outcome = Outcome(source, FAILED, error=error)
         elif builder is None:

@@ -5,10 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from ...conf import newsroom_settings
+from ...conf import importer_config
 from ...importer import ArticleImportError, iter_paths
 from ...importer.build import ArticleBuilder
-from ...importer.rules import load_rules, rule_set
 from ...importer.run import FAILED, Report, run_import
 from ...models import ArticlePage, NewsIndexPage, PersonIndexPage
 
@@ -69,6 +68,21 @@ class Command(BaseCommand):
             metavar="MODULE_OR_FILE",
             help=_("An extra rule set: a dotted module path or a Python file. Repeatable."),
         )
+        order = parser.add_mutually_exclusive_group()
+        order.add_argument(
+            "--day-first",
+            dest="date_order",
+            action="store_const",
+            const="day",
+            help=_("Read numeric dates such as 3/4/2020 day first (3 April)."),
+        )
+        order.add_argument(
+            "--month-first",
+            dest="date_order",
+            action="store_const",
+            const="month",
+            help=_("Read numeric dates month first (March 4), whatever the setting says."),
+        )
         parser.add_argument("--encoding", help=_("Read every file in this encoding."))
         parser.add_argument("--jobs", type=int, default=1, help=_("Parse in this many processes."))
         parser.add_argument("--no-progress", action="store_true")
@@ -78,20 +92,14 @@ class Command(BaseCommand):
         missing = [str(path) for path in paths if str(path) != "-" and not path.exists()]
         if missing:
             raise CommandError(_("No such file: %(path)s") % {"path": ", ".join(missing)})
-        rules = rule_set(
-            [
-                rule
-                for spec in [*newsroom_settings.IMPORTER_RULES, *options["rules"]]
-                for rule in self.load_rules(spec)
-            ]
-        )
+        config = self.get_config(options)
         builder = None if options["dry_run"] else self.get_builder(options)
         report = Report()
         outcomes = run_import(
             paths,
             builder=builder,
             jobs=max(1, options["jobs"]),
-            rules=rules,
+            config=config,
             encoding=options["encoding"],
             report=report,
         )
@@ -110,12 +118,13 @@ class Command(BaseCommand):
                 returncode=1,
             )
 
-    def load_rules(self, spec):
+    def get_config(self, options):
+        day_first = {"day": True, "month": False}.get(options["date_order"])
         try:
-            return load_rules(spec)
+            return importer_config(options["rules"], day_first=day_first)
         except (ImportError, OSError, AttributeError, TypeError, ValueError) as error:
             raise CommandError(
-                _("Cannot load the rules %(spec)s: %(error)s") % {"spec": spec, "error": error}
+                _("Cannot load the importer rules or lexicon: %(error)s") % {"error": error}
             ) from None
 
     def get_builder(self, options):

@@ -1,0 +1,129 @@
+"""Words the importer knows, as data, by language.
+
+Each language module (``en``, ``fr``, ``de``, ``es``) holds a ``WORDS`` dict whose keys are the
+fields of ``Lexicon``. Recognition uses one ``Lexicon``: the languages a site imports, merged.
+Merging is a union: an English archive loses nothing by also knowing "Par" and "Von", and a
+mixed archive needs them all. A site extends the words with the setting
+``WAGTAILNEWSROOM_IMPORTER_LEXICON``: a dotted path to a dict of the same shape,
+``{"en": {"speech_verbs": ["quipped"]}}``, read by the command and handed to ``parse``.
+
+Numeric dates are the exception to merging: "3/4/2020" needs one order, so the order comes
+from the import's options (``--day-first``), else from the first language listed.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+LANGUAGES = ("en", "fr", "de", "es")
+
+_SETS = (
+    "weekdays",
+    "published_labels",
+    "updated_labels",
+    "archive_date_labels",
+    "relative_dates",
+    "byline_labels",
+    "conjunctions",
+    "name_particles",
+    "honorifics",
+    "role_words",
+    "speech_verbs",
+    "function_words",
+    "place_prepositions",
+)
+_MAPS = ("months", "time_zones")
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """What the importer knows of the languages it reads. All words lower case unless noted."""
+
+    languages: tuple[str, ...] = ()
+    # Month names and their abbreviations, to the month's number.
+    months: Mapping[str, int] = None
+    weekdays: frozenset[str] = frozenset()
+    # Labels in front of a date: "Published", "Publié le"; "Updated", "Mis à jour".
+    published_labels: frozenset[str] = frozenset()
+    updated_labels: frozenset[str] = frozenset()
+    # Export fields dated by the archive, not the publisher: "LOAD-DATE".
+    archive_date_labels: frozenset[str] = frozenset()
+    # Words of dates that cannot be placed: "today", "ago", "hier".
+    relative_dates: frozenset[str] = frozenset()
+    # Abbreviations to an IANA zone ("America/New_York") or a fixed offset ("+01:00"): a zone
+    # follows daylight saving time, an abbreviation that names the season does not.
+    time_zones: Mapping[str, str] = None
+    # "By", "Written by", "Par", "Von", "Por": what opens a byline.
+    byline_labels: frozenset[str] = frozenset()
+    # What joins names in a byline: "and", "&", "et", "und", "y".
+    conjunctions: frozenset[str] = frozenset()
+    # Lower-case parts of names: "van", "de", "bin".
+    name_particles: frozenset[str] = frozenset()
+    # Titles before a name, without the full stop: "mr", "dr", "sen", "gov".
+    honorifics: frozenset[str] = frozenset()
+    # Words of job titles: "reporter", "correspondent", "rédacteur".
+    role_words: frozenset[str] = frozenset()
+    # Verbs and phrases that attribute speech: "said", "told reporters", "a déclaré".
+    speech_verbs: frozenset[str] = frozenset()
+    # Small words title-case headlines leave in lower case, and menus lack.
+    function_words: frozenset[str] = frozenset()
+    # Words that put a place or an outlet after a name in a byline: "in", "for", "à".
+    place_prepositions: frozenset[str] = frozenset()
+    # "mdy" or "dmy": the order of numeric dates, when nothing else says.
+    date_order: str = "mdy"
+
+    def __post_init__(self):
+        for name in _MAPS:
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, {})
+
+    def merged(self, other: Lexicon) -> Lexicon:
+        """Both lexicons' words; this one's date order."""
+        values = {name: getattr(self, name) | getattr(other, name) for name in _SETS}
+        values.update({name: {**getattr(other, name), **getattr(self, name)} for name in _MAPS})
+        languages = self.languages + tuple(
+            language for language in other.languages if language not in self.languages
+        )
+        return Lexicon(languages=languages, date_order=self.date_order, **values)
+
+    @classmethod
+    def from_words(cls, language: str, words: Mapping) -> Lexicon:
+        unknown = set(words) - {field.name for field in fields(cls)}
+        if unknown:
+            raise ValueError(f"Unknown lexicon fields for {language!r}: {sorted(unknown)}")
+        values = {}
+        for name, value in words.items():
+            if name in _SETS:
+                values[name] = frozenset(value)
+            elif name in _MAPS:
+                values[name] = dict(value)
+            else:
+                values[name] = value
+        return cls(languages=(language,), **values)
+
+
+@functools.lru_cache(maxsize=16)
+def _builtin(language: str) -> Lexicon:
+    if language not in LANGUAGES:
+        raise ValueError(f"No built-in lexicon for language {language!r}; have {LANGUAGES}.")
+    module = importlib.import_module(f"{__name__}.{language}")
+    return Lexicon.from_words(language, module.WORDS)
+
+
+def build_lexicon(languages=LANGUAGES, extra: Mapping | None = None) -> Lexicon:
+    """The built-in lexicons of ``languages`` merged in order, extended by ``extra``
+    (``{language: {field: words}}``; a language without a built-in lexicon is allowed there)."""
+    lexicon = None
+    for language in languages:
+        words = _builtin(language) if language in LANGUAGES else Lexicon(languages=(language,))
+        lexicon = words if lexicon is None else lexicon.merged(words)
+    for language, words in (extra or {}).items():
+        added = Lexicon.from_words(language, words)
+        lexicon = added if lexicon is None else lexicon.merged(added)
+    return lexicon or Lexicon()
+
+
+DEFAULT_LEXICON = build_lexicon()

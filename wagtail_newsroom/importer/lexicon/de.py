@@ -1,0 +1,48 @@
+"""German."""
+
+WORDS = {
+    "months": {
+        "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3,
+        "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7,
+        "jul": 7, "august": 8, "aug": 8,
+        "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11,
+        "nov": 11, "dezember": 12, "dez": 12,
+    },
+    "weekdays": [
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+        "sonntag",
+    ],
+    "date_order": "dmy",
+    "published_labels": [
+        "veröffentlicht", "veröffentlicht am", "erschienen", "erschienen am", "erstellt am",
+        "datum", "am", "stand",
+    ],
+    "updated_labels": [
+        "aktualisiert", "aktualisiert am", "zuletzt aktualisiert", "zuletzt aktualisiert am",
+        "geändert am", "zuletzt geändert",
+    ],
+    "relative_dates": ["heute", "gestern", "vorgestern", "vor", "soeben", "gerade eben"],
+    "time_zones": {
+        "MEZ": "+01:00", "MESZ": "+02:00", "CET": "+01:00", "CEST": "+02:00",
+        "UTC": "+00:00", "GMT": "+00:00",
+    },
+    "byline_labels": ["von", "text von", "ein beitrag von", "autor", "autorin"],
+    "conjunctions": ["und"],
+    "name_particles": ["von", "zu", "vom", "zum", "van", "der"],
+    "honorifics": ["hr", "fr", "herr", "frau", "dr", "prof"],
+    "role_words": [
+        "redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporter",
+        "reporterin", "autor", "autorin", "redaktion", "journalist", "journalistin",
+        "korrespondenten", "chefredakteur", "chefredakteurin", "fotograf", "fotografin", "presse",
+    ],
+    "speech_verbs": [
+        "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "fügte hinzu",
+        "meinte", "meint", "sagte er", "sagte sie", "so", "laut", "berichtete", "berichtet",
+        "warnte", "warnt", "kritisierte", "kritisiert", "forderte", "fordert", "räumte ein",
+    ],
+    "function_words": [
+        "der", "die", "das", "ein", "eine", "und", "oder", "in", "im", "auf", "für", "mit",
+        "von", "zu", "zum", "zur", "bei", "nach",
+    ],
+    "place_prepositions": ["in", "aus", "für"],
+}  # fmt: skip

@@ -1,0 +1,86 @@
+"""English."""
+
+WORDS = {
+    "months": {
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+        "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+        "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+        "nov": 11, "december": 12, "dec": 12,
+    },
+    "weekdays": [
+        "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu",
+        "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun", "weds",
+    ],
+    "date_order": "mdy",
+    "published_labels": [
+        "published", "first published", "originally published", "posted", "first posted",
+        "published on", "posted on", "date", "on",
+    ],
+    "updated_labels": [
+        "updated", "last updated", "modified", "last modified", "edited", "last edited",
+        "revised", "last revised",
+    ],
+    "archive_date_labels": [
+        "load", "loaded", "access", "accessed", "retrieved", "printed", "downloaded", "indexed",
+        "archived",
+    ],
+    "relative_dates": ["ago", "today", "yesterday", "just now", "earlier today"],
+    "time_zones": {
+        "ET": "America/New_York", "EST": "-05:00", "EDT": "-04:00",
+        "CT": "America/Chicago", "CST": "-06:00", "CDT": "-05:00",
+        "MT": "America/Denver", "MST": "-07:00", "MDT": "-06:00",
+        "PT": "America/Los_Angeles", "PST": "-08:00", "PDT": "-07:00",
+        "AKST": "-09:00", "AKDT": "-08:00", "HST": "-10:00",
+        "GMT": "+00:00", "UTC": "+00:00", "BST": "+01:00", "UK": "Europe/London",
+        "WET": "+00:00", "WEST": "+01:00", "CET": "+01:00", "CEST": "+02:00",
+        "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
+        "IST": "+05:30", "SAST": "+02:00", "SGT": "+08:00", "HKT": "+08:00", "JST": "+09:00",
+        "AEST": "+10:00", "AEDT": "+11:00", "ACST": "+09:30", "ACDT": "+10:30",
+        "AWST": "+08:00", "NZST": "+12:00", "NZDT": "+13:00",
+    },
+    "byline_labels": [
+        "by", "written by", "words by", "story by", "reporting by", "reported by", "report by",
+        "text by", "byline", "author", "authors", "author of the article",
+        "author of this article", "author of the story", "author of this story",
+    ],
+    "conjunctions": ["and", "&"],
+    "name_particles": [
+        "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "le", "la", "bin",
+        "bint", "al", "el", "ibn", "ten", "ter", "dos", "das", "st.", "mac", "mc",
+    ],
+    "honorifics": [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev",
+        "fr", "sen", "rep", "gov", "lt", "gen", "col", "maj", "capt", "sgt", "adm", "cmdr",
+        "pres", "supt", "insp", "det", "hon", "judge", "justice",
+    ],
+    "role_words": [
+        "reporter", "correspondent", "editor", "writer", "contributor", "columnist", "staff",
+        "producer", "analyst", "commentator", "journalist", "bureau", "chief", "desk", "critic",
+        "director", "photographer", "presenter", "assistant", "associate", "deputy", "senior",
+        "executive", "managing", "manager", "intern", "freelance", "team", "news service", "press",
+    ],
+    "speech_verbs": [
+        "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "explained",
+        "explains", "noted", "notes", "stated", "states", "declared", "announced", "announces",
+        "argued", "argues", "claimed", "claims", "insisted", "insists", "warned", "warns",
+        "wrote", "writes", "replied", "replies", "responded", "responds", "answered",
+        "conceded", "concedes", "admitted", "admits", "acknowledged", "acknowledges",
+        "agreed", "agrees", "continued", "continues", "recalled", "recalls", "remarked",
+        "observed", "suggested", "suggests", "countered", "counters", "shot back", "quipped",
+        "joked", "jokes", "shouted", "yelled", "whispered", "cried", "exclaimed", "urged",
+        "urges", "pleaded", "vowed", "vows", "promised", "promises", "predicted", "predicts",
+        "complained", "complains", "boasted", "boasts", "confirmed", "confirms", "denied",
+        "denies", "emphasized", "emphasised", "stressed", "stresses", "pointed out",
+        "points out", "went on", "goes on", "wondered", "wondered aloud", "mused", "tweeted",
+        "posted", "testified", "recounted", "reiterated", "maintained", "contended",
+        "cautioned", "lamented", "chimed in", "interjected", "concluded", "according to",
+        "said in a statement", "wrote on twitter", "wrote on facebook", "told reporters",
+        "told the", "said on", "says of",
+    ],
+    "function_words": [
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and",
+        "or", "but", "as", "is", "are", "was", "be", "vs", "after", "over", "into", "about",
+        "how", "why", "what", "who",
+    ],
+    "place_prepositions": ["in", "for", "at"],
+}  # fmt: skip
