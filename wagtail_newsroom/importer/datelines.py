@@ -39,7 +39,7 @@ def read_date_line(text: str, lexicon: Lexicon = DEFAULT_LEXICON, options=None, 
     ``dates`` lists every date on the line ("Published: 04.03.2020 | Updated: 05.03.2020"),
     each flagged when a label calls it an update; relative dates ("9 min ago") give none.
     """
-    found_date = functools.partial(_find_date, lexicon=lexicon, options=options)
+    found_date = functools.partial(find_date, lexicon=lexicon, options=options)
     if _FIELD.match(text):
         if _archive_label(lexicon).match(text):
             return None
@@ -74,14 +74,11 @@ def read_date_line(text: str, lexicon: Lexicon = DEFAULT_LEXICON, options=None, 
     return found_all, section
 
 
-def _find_date(text, *, lexicon, options):
+def find_date(text: str, lexicon: Lexicon = DEFAULT_LEXICON, options=None):
+    """The first date on the line, read with the import's options (date order, time zone)."""
     if options is None:
         return dates.find_date(text, lexicon=lexicon)
     return dates.find_date(text, lexicon=lexicon, day_first=options.day_first, tz=options.time_zone)
-
-
-def find_date(text: str, lexicon: Lexicon = DEFAULT_LEXICON, options=None):
-    return _find_date(text, lexicon=lexicon, options=options)
 
 
 def _prose_words(text: str, lexicon: Lexicon) -> int:

@@ -5,10 +5,7 @@ The small tests every stage of recognition asks of a line of text, before any ru
 
 from __future__ import annotations
 
-import functools
 import re
-
-from .segment import Segment
 
 _SENTENCE_END = re.compile(r"[.!?…:;।][\"'”’)\]]*$|[\"”]$")
 
@@ -19,17 +16,6 @@ def word_count(text: str) -> int:
 
 def is_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text[-6:]))
-
-
-def is_content(segment: Segment) -> bool:
-    """A line a reader would call a paragraph: long, and shaped like prose."""
-    return segment.kind != "image" and _is_prose(segment.text)
-
-
-@functools.lru_cache(maxsize=8192)
-def _is_prose(text: str) -> bool:
-    words = word_count(text)
-    return (words >= 10 and is_sentence(text)) or words >= 25
 
 
 def is_title_shaped(text: str, *, min_words=2, max_words=30) -> bool:
