@@ -285,3 +285,12 @@ def test_a_lexicon_without_words_matches_none():
     assert is_name("Jane Roe", lexicon=empty)
     assert not is_byline_label("By", lexicon=empty)
     assert names("Jane Roe  John Doe", lexicon=empty) is None
+
+
+def test_a_headline_with_a_preposition_is_not_a_name_and_its_place():
+    headline = (
+        "Aaron Bushnell, Who Self-Immolated for Palestine, Had Grown Deeply Disillusioned "
+        "With the Military"
+    )
+    assert parse_byline(headline) is None
+    assert [author.name for author in parse_byline("By Jane Roe for The Courier")] == ["Jane Roe"]

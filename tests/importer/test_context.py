@@ -51,3 +51,24 @@ def test_teasers_are_prose_packed_under_labels_in_a_gapped_page():
     teaser = "A new bakery has opened on the high street, and the queues are already long."
     ctx = context(page(P1, P2, P3, P4, f"More from the Courier\n{teaser}"))
     assert {ctx.lines[i].text for i in ctx.teasers} == {teaser}
+
+
+def test_teaser_is_not_a_list_item_led_into_by_the_line_above():
+    item = "Setting out clear procedures for registration, permits and support for traders."
+    ctx = context(page(P1, P2, P3, P4, f"Recognising traders as contributors; and\n{item}"))
+    assert not ctx.teasers
+
+
+OFFER = "Subscribe now to read the latest news in your city.\n"
+PERKS = "Unlimited online access to 15 news sites with one account.\nDaily puzzles and comics."
+
+
+def test_a_block_shown_twice_beside_boilerplate_is_repeated_in_all_copies():
+    ctx = context(page(P1, P2, f"{OFFER}{PERKS}", f"{OFFER}{PERKS}", P3, P4))
+    repeated = {ctx.lines[i].text for i in ctx.repeated_blocks}
+    assert repeated == {*PERKS.splitlines(), OFFER.strip()}
+
+
+def test_paragraphs_shown_twice_without_boilerplate_are_not_a_repeated_block():
+    ctx = context(page(P1, f"{P2}\n{P3}", P4, f"{P2}\n{P3}"))
+    assert not ctx.repeated_blocks

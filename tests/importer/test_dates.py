@@ -8,6 +8,7 @@ import pytest
 from wagtail_newsroom.importer.dates import (
     FoundDate,
     coerce,
+    date_in_name,
     find_date,
     is_date_word,
     is_relative_date,
@@ -400,3 +401,16 @@ def test_found_date_is_built_positionally():
 def test_fallback_for_other_languages():
     assert parse_fallback("5 marca 2020") == datetime.date(2020, 3, 5)
     assert parse_fallback("Health Care 2022") is None
+
+
+def test_a_month_glued_onto_the_word_before_it_is_read():
+    # innerText runs a reading time and a date together when the page set them apart.
+    found = find_date("2 minute readApril 25, 20232:26 PM GMT+2Last Updated 9 min ago")
+    assert found.value == at(2023, 4, 25, 14, 26, tz=offset(2))
+    assert find_date("to our dismay 25, 2023") is None  # only a capital starts a glued month
+
+
+def test_date_in_name_reads_year_first_dates_nearest_the_file():
+    assert date_in_name("2018/01/02/story-2019-03-04.txt") == datetime.date(2019, 3, 4)
+    assert date_in_name("/archive/2019/3/4/story.txt") is None  # months written in two digits
+    assert date_in_name("-") is None

@@ -73,3 +73,15 @@ def test_line_is_frozen():
     line = one(SENTENCE)
     with pytest.raises(dataclasses.FrozenInstanceError):
         line.text = "changed"
+
+
+def test_a_long_line_capitalising_nearly_every_word_is_a_menu_not_prose():
+    menu = " ".join(["Travel Adventures Azerbaijan Diary Conscious Travel Explore"] * 4)
+    assert not one(menu).prose
+    sentence_case = " ".join(["the harbour pilot and his uncle met the editor"] * 3)
+    assert one(sentence_case).prose  # 27 words without an end: still a paragraph
+
+
+def test_series_counts_lines_that_differ_only_in_their_numbers():
+    lines = build_lines(segment_text("1 of 12 |\nA caption.\n2 of 12 |\n3 of 12 |\nShare\nShare"))
+    assert [line.series for line in lines] == [3, 1, 3, 3, 1, 1]

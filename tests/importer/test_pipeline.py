@@ -1,9 +1,12 @@
 """The pipeline as a whole: standalone use, warnings, and HTML furniture accounted for."""
 
+import datetime
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from wagtail_newsroom.importer import parse
 
@@ -62,3 +65,38 @@ def test_removed_html_furniture_is_recorded_as_dropped():
     dropped = {(item.text, item.rule) for item in article.dropped}
     assert ("Share on Facebook", "share") in dropped
     assert ("Library hours cut again", "aside") in dropped
+
+
+UNDATED = (
+    "Council votes to close the library early\n\n"
+    + "The council voted on Tuesday to cut the library's opening hours by a third. " * 3
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("archive/2019-03-04-library.txt", datetime.date(2019, 3, 4)),
+        ("archive/2019/03/04/library.txt", datetime.date(2019, 3, 4)),
+        ("library_20190304.txt", datetime.date(2019, 3, 4)),
+        ("04-03-2019-library.txt", None),  # day or month first: not trusted
+        ("library-2019-02-30.txt", None),
+    ],
+)
+def test_a_date_in_the_file_name_dates_an_undated_text(source, expected):
+    article = parse(UNDATED, source)
+    assert article.published == expected
+    if expected:
+        assert f"The text gives no date; {expected.isoformat()} was taken from the file name." in (
+            article.warnings
+        )
+    else:
+        assert "No publication date was found." in article.warnings
+
+
+def test_the_texts_own_date_beats_the_file_names():
+    article = parse(
+        UNDATED.replace("\n\n", "\nMarch 9, 2021\n\n", 1), "archive/2019-03-04-library.txt"
+    )
+    assert article.published == datetime.date(2021, 3, 9)
+    assert not any("file name" in warning for warning in article.warnings)

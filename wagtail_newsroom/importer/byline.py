@@ -284,6 +284,9 @@ def _read_names(names: str, lexicon: Lexicon, *, handle: bool) -> list[Author] |
     return authors or None
 
 
+_PLACE_WORDS = 5
+
+
 def _strip_place(names: str, lexicon: Lexicon) -> str:
     """Names without the place or outlet after them: "Jane Roe in Valencia", "JANE ROE FOR
     DAILYMAIL.COM", "Anna Weber aus Berlin". A preposition after a role stays with the role:
@@ -291,7 +294,13 @@ def _strip_place(names: str, lexicon: Lexicon) -> str:
     patterns = _patterns(lexicon)
     for match in patterns.place.finditer(names):
         before = _split_names(names[: match.start()], patterns)[-1]
-        if names[match.end()].isupper() and is_name(before.strip(), 5, lexicon=lexicon):
+        if (
+            names[match.end()].isupper()
+            # A place or an outlet is a few words; a headline goes on ("Aaron Bushnell, Who
+            # Self-Immolated for Palestine, Had Grown Deeply Disillusioned ...").
+            and word_count(names[match.end() :]) <= _PLACE_WORDS
+            and is_name(before.strip(), 5, lexicon=lexicon)
+        ):
             return names[: match.start()]
     return names
 

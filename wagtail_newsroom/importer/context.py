@@ -96,6 +96,59 @@ class Context:
             and not lines[i - 1].prose
             and lines[i - 1].kind != "image"
             and not is_header_line(lines[i - 1].text, self.lexicon)
+            and not self._enumerates(lines[i - 1].text)
+        )
+
+    def _enumerates(self, text: str) -> bool:
+        """A line that leads into the next as list items do ("...; and", "by:"), which a
+        teaser's title never does."""
+        words = text.rstrip().split()
+        return text.rstrip().endswith((";", ":", ",")) or (
+            bool(words) and words[-1].lower() in self.lexicon.conjunctions
+        )
+
+    @cached_property
+    def repeated_blocks(self) -> frozenset[int]:
+        """Lines of a short block the page shows twice or more, line for line, with
+        boilerplate in or beside a copy: subscription offers and sign-up forms come back so. An
+        article's own paragraphs shown twice (key points, then the story) are not boilerplate
+        and keep their first copy."""
+        lines = self.lines
+        seen: dict[str, int] = {}
+        pairs: set[int] = set()
+        for line in lines:
+            if not line.normal:
+                continue
+            previous = seen.get(line.normal)
+            seen[line.normal] = line.index
+            if previous is None:
+                continue
+            # Line for line: the copy's neighbour repeats this line's neighbour.
+            for step in (-1, 1):
+                i, j = line.index + step, previous + step
+                if (
+                    0 <= j < len(lines)
+                    and 0 <= i < len(lines)
+                    and i != previous
+                    and lines[i].normal
+                    and lines[i].normal == lines[j].normal
+                ):
+                    pairs.update((line.index, previous, i, j))
+        blocks: set[int] = set()
+        run: list[int] = []
+        for index in sorted(pairs) + [len(lines) + 1]:
+            if run and index != run[-1] + 1:
+                if len(run) <= self.thresholds.repeated_block_lines and self._flanked(run):
+                    blocks.update(run)
+                run = []
+            run.append(index)
+        return frozenset(blocks)
+
+    def _flanked(self, run: list[int]) -> bool:
+        """Whether a boilerplate rule matches a line of the run or one beside it."""
+        return any(
+            self.rule_hits[i] is not None
+            for i in range(max(0, run[0] - 1), min(len(self.lines), run[-1] + 2))
         )
 
     @cached_property

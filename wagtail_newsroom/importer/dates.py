@@ -139,7 +139,10 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         )
 
     def month(name: str) -> str:
-        return rf"(?<!{_LETTER})(?P<{name}>{months})\.?(?!{_LETTER})"
+        # Copied page text glues a capitalised month onto the word before it when the page
+        # set them in separate elements ("2 min readApril 25, 2023").
+        start = rf"(?:(?<!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])))"
+        return rf"{start}(?P<{name}>{months})\.?(?!{_LETTER})"
 
     def day(name: str) -> str:
         return rf"(?<!\d)(?P<{name}>\d{{1,2}})"
@@ -403,3 +406,23 @@ def coerce(
         return None
     found = find_date(value, lexicon=lexicon, tz=tz)
     return found.value if found else None
+
+
+# Archives name files and folders by date: "2020-03-04-budget.txt", "2020/03/04/budget.html",
+# "budget_20200304.txt". Year first only: "03-04-2020" in a name is too ambiguous to trust.
+_NAMED_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[-_./]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
+    r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def date_in_name(source: str) -> datetime.date | None:
+    """The date a file's name (or the folders just above it) gives, for sources whose text
+    has none; the last such date in the path, the one nearest the file."""
+    tail = "/".join(re.split(r"[\\/]", str(source))[-4:])
+    for match in reversed(list(_NAMED_DATE.finditer(tail))):
+        try:
+            return datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue  # 2021-02-30
+    return None

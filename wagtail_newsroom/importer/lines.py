@@ -44,6 +44,9 @@ class Line:
     link_density: float = 0.0  # the share of its text inside links (HTML only)
     normal: str = ""
     repeats: int = 1  # how many lines of the page have the same normal form
+    # How many different lines of the page read the same but for their numbers ("1 of 12",
+    # "2 of 12"): counters and numbered labels, never the page's own text.
+    series: int = 1
 
 
 def _link_density(html: str | None, text: str) -> float:
@@ -53,14 +56,38 @@ def _link_density(html: str | None, text: str) -> float:
     return min(1.0, linked / len(text))
 
 
-def _line(index: int, segment: Segment, repeats: Counter, thresholds: Thresholds) -> Line:
+def _capitalised_share(text: str) -> float:
+    tokens = [token for token in text.split() if token[:1].isalpha()]
+    return sum(token[:1].isupper() for token in tokens) / len(tokens) if tokens else 0.0
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _series_key(normal: str) -> str:
+    return _DIGITS.sub("0", normal)
+
+
+def _line(
+    index: int,
+    segment: Segment,
+    normal: str,
+    repeats: Counter,
+    series: Counter,
+    thresholds: Thresholds,
+) -> Line:
     text = segment.text
     words = word_count(text)
     sentence = is_sentence(text)
-    normal = normal_form(text)
     image = segment.kind == "image"
+    # A long line is a paragraph whatever its end, unless it is a menu flattened into one:
+    # those capitalise nearly every word, prose only its names.
     prose = not image and (
-        (words >= thresholds.prose_words and sentence) or words >= thresholds.long_line_words
+        (words >= thresholds.prose_words and sentence)
+        or (
+            words >= thresholds.long_line_words
+            and _capitalised_share(text) < thresholds.menu_capitals
+        )
     )
     return Line(
         index=index,
@@ -85,11 +112,15 @@ def _line(index: int, segment: Segment, repeats: Counter, thresholds: Thresholds
         link_density=_link_density(segment.html, text),
         normal=normal,
         repeats=repeats[normal] if normal else 1,
+        series=series[_series_key(normal)] if normal else 1,
     )
 
 
 def build_lines(segments: list[Segment], thresholds: Thresholds = THRESHOLDS) -> tuple[Line, ...]:
-    repeats = Counter(normal_form(segment.text) for segment in segments)
+    normals = [normal_form(segment.text) for segment in segments]
+    repeats = Counter(normals)
+    series = Counter(_series_key(normal) for normal in repeats)
     return tuple(
-        _line(index, segment, repeats, thresholds) for index, segment in enumerate(segments)
+        _line(index, segment, normal, repeats, series, thresholds)
+        for index, (segment, normal) in enumerate(zip(segments, normals, strict=True))
     )

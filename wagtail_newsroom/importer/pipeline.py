@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .config import DEFAULT_CONFIG, ParseConfig
+from .dates import date_in_name
 from .quotes import find_quotes
 from .read import gettext as _
 from .read import read_text
@@ -51,14 +52,17 @@ def parse(
         line = found.dropped[0].line if found.dropped else None
         raise ArticleImportError(source, _("No article text could be recognised."), line)
     body, people = find_quotes(list(found.body), list(found.authors))
-    warnings = _warnings(found, meta)
+    published, named = found.published, None
+    if published is None and (named := date_in_name(source)) is not None:
+        published = named
+    warnings = _warnings(found, meta, named)
     return ParsedArticle(
         source=str(source),
         fingerprint=fingerprint,
         headline=found.headline,
         dek=found.dek,
         section=found.section,
-        published=found.published,
+        published=published,
         updated=found.updated,
         authors=list(found.authors),
         people=people,
@@ -70,7 +74,7 @@ def parse(
     )
 
 
-def _warnings(found, meta) -> list[str]:
+def _warnings(found, meta, named_date=None) -> list[str]:
     """What an editor should check before publishing the imported article."""
     warnings = []
     if meta is not None and meta.truncated:
@@ -81,7 +85,11 @@ def _warnings(found, meta) -> list[str]:
         )
     if not found.authors:
         warnings.append(_("No byline was found."))
-    if found.published is None:
+    if named_date is not None:
+        warnings.append(
+            _("The text gives no date; %s was taken from the file name.") % named_date.isoformat()
+        )
+    elif found.published is None:
         if found.relative_date:
             warnings.append(
                 _("The date “%s” is relative and could not be resolved.") % found.relative_date

@@ -20,7 +20,9 @@ class Reason(StrEnum):
     # Line shape inside the article.
     TEASER = "teaser"  # a blurb packed between labels: another story's teaser
     SUMMARY = "summary"  # key points packed above the article, repeating it
-    REPEATED = "repeated"  # a line the article already has (headline shown twice)
+    # A line the article already has (headline shown twice), or a short block the page shows
+    # twice beside boilerplate: a subscription offer.
+    REPEATED = "repeated"
     PULL_QUOTE = "pull-quote"  # a short excerpt repeating a paragraph's words
     LINK_LIST = "link-list"  # a run of short lines or links: a menu or a story list
     SHORT_LINE = "short-line"  # a lone label that is neither a sentence nor a heading

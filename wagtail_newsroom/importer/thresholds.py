@@ -14,6 +14,8 @@ class Thresholds:
     # A sentence this long is a paragraph; a line this long is one whatever its end.
     prose_words: int = 10
     long_line_words: int = 25
+    # ... unless this share of its words is capitalised: a menu flattened onto one line.
+    menu_capitals: float = 0.7
     # A sentence this long between the headline and the article's end is never dropped for
     # where it stands, only for what it says.
     kept_prose_words: int = 12
@@ -31,6 +33,9 @@ class Thresholds:
     # lines, and it is no longer than a headline gets.
     signed_top_reach: int = 3
     headline_max_words: int = 40
+    # Lines that differ only in their numbers, this many on a page, are counters and
+    # numbered labels ("3 of 12"), never the headline.
+    series_lines: int = 3
     # A headline candidate scoring under this, with no byline or date beside it, is a guess.
     weak_headline: float = 10
     # Body paragraphs before "body" scoped rules (comment widgets, bios) may end the article.
@@ -42,6 +47,11 @@ class Thresholds:
     gapped_share: float = 0.6
     style_sample: int = 8
     summary_words: int = 45
+    # Short lines under a paragraph ending in a colon are its list, each up to this long.
+    list_item_words: int = 24
+    # A block of up to this many lines that the page shows twice, line for line, is an offer
+    # or a form; an article shown twice is longer.
+    repeated_block_lines: int = 8
     # A line over a credit this short ("Photo: AP") is that photo's caption, up to a length.
     credit_words: int = 5
     caption_words: int = 60

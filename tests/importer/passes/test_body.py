@@ -118,3 +118,32 @@ def test_nothing_is_dropped_in_a_clean_export():
     by_index = body.label(ctx, given(ctx, "body"))
     assert sorted(by_index) == list(range(3, len(ctx)))  # every line under the header
     assert all(lab == Label(Kind.PARAGRAPH) for lab in by_index.values())
+
+
+def test_numbered_paragraphs_of_several_sentences_stay_paragraphs():
+    first = "1. Eat sulphur-rich foods. Garlic and onions are the main ones in most diets."
+    second = "2. Exercise more. It raises the levels and helps the immune system."
+    _, new = label(page(P1, P2, f"{first}\n{second}", P3, P4))
+    assert new[first] == new[second] == Label(Kind.PARAGRAPH)
+
+
+def test_short_lines_led_in_by_a_colon_are_the_articles_list():
+    intro = "The inspectors said a bill must meet three tests before collectors pay for it:"
+    tests = "The series date must read 2013\nThe seal must be a B\nThe serial ends with a star"
+    _, new = label(page(P1, P2, f"{intro}\n{tests}", P3, P4))
+    assert new["The series date must read 2013"] == Label(
+        Kind.LIST, value=(tuple(tests.splitlines()), False)
+    )
+    assert new["The serial ends with a star"] == Label(Kind.LIST_ITEM)
+
+
+def test_a_block_repeated_beside_boilerplate_is_dropped_in_both_copies():
+    perks = (
+        "Unlimited online access to The Courier and 15 news sites with one account.\n"
+        "Share your thoughts and join the conversation in the comments."
+    )
+    ctx = context(page(P1, P2, P3, f"Advertisement\n{perks}", f"Advertisement\n{perks}", P4))
+    new = body.label(ctx, given(ctx, "body"))
+    copies = [new[line.index] for line in ctx.lines if line.text in perks.splitlines()]
+    assert copies == [Label.drop(Reason.REPEATED)] * 4
+    assert new[len(ctx.lines) - 1] == Label(Kind.PARAGRAPH)

@@ -119,3 +119,35 @@ def test_best_title_above_the_body_wins_over_menu_lines():
     ctx, new = label(page(P1, P2, P3, top="Skip to content\nHome\nNews\nSport\n", header=HEADER))
     assert texts(ctx, new) == {HEADLINE: new[4]}
     assert new[4].value.guessed is False
+
+
+def gallery(count):
+    return "".join(
+        f"{n} of {count} |\nThe mayor at the harbour on Tuesday. (Photo/Jane Roe)\nRead More\n"
+        for n in range(1, count + 1)
+    )
+
+
+def test_a_photo_gallerys_counters_are_never_the_headline():
+    ctx, new = label(
+        page(P1, P2, P3, P4, header=f"{HEADLINE}\n{gallery(12)}By Jane Roe\nMarch 4, 2024\n")
+    )
+    assert texts(ctx, new) == {HEADLINE: new[2]}
+    assert new[2].value.text == HEADLINE
+
+
+def test_a_sentence_long_enough_to_be_a_paragraph_is_not_the_headline():
+    teaser = (
+        "A teenager has been named manager of the project to digitise the town's "
+        "public records at the home affairs office."
+    )
+    ctx, new = label(page(P1, P2, P3, P4, header=f"{teaser}\nNews\n{HEADER}"))
+    assert [label.value.text for label in new.values()] == [HEADLINE]
+
+
+def test_a_guessed_headline_is_never_taken_from_the_footer():
+    footer = "\n".join(["Terms of Use", "Do Not Sell or Share My Personal Information"])
+    ctx, new = label(page(P1, P2, P3, P4, top="", header="Home\n\n") + footer)
+    assert "Do Not Sell or Share My Personal Information" not in {
+        label.value.text for label in new.values()
+    }

@@ -95,7 +95,7 @@ def label(ctx, labels) -> dict[int, Label]:
             new[index] = Label.drop(Reason.TEASER)
         elif index in summary:
             new[index] = Label.drop(Reason.SUMMARY)
-        elif not clean and key and key in seen:
+        elif not clean and (index in ctx.repeated_blocks or (key and key in seen)):
             new[index] = Label.drop(Reason.REPEATED)
         elif line.kind == "heading":
             new[index] = Label(Kind.HEADING, value=min(max(line.level or 2, 2), 4))
@@ -103,7 +103,8 @@ def label(ctx, labels) -> dict[int, Label]:
             index = _label_list(ctx, labels, new, index, end)
             continue
         elif _LIST_MARK.match(text) and _marked_run(lines, labels, index, end) > 1:
-            index = _label_text_list(lines, labels, new, index, end)
+            index, count = _label_text_list(lines, labels, new, index, end)
+            paragraphs += count
             continue
         elif line.prose or line.short_paragraph or clean:
             new[index] = Label(Kind.PARAGRAPH)
@@ -111,6 +112,14 @@ def label(ctx, labels) -> dict[int, Label]:
             kept += line.words
         elif _is_heading(lines, index, start, end):
             new[index] = Label(Kind.HEADING, value=2)
+        elif (stop := _introduced_run(ctx, new, index, end)) > index + 1:
+            items = tuple(lines[i].text for i in range(index, stop))
+            new[index] = Label(Kind.LIST, value=(items, False))
+            for other in range(index + 1, stop):
+                new[other] = Label(Kind.LIST_ITEM)
+            seen.update(lines[i].normal for i in range(index, stop))
+            index = stop
+            continue
         else:
             run = _in_short_run(lines, index, start, end)
             new[index] = Label.drop(Reason.LINK_LIST if run else Reason.SHORT_LINE)
@@ -198,15 +207,52 @@ def _marked_run(lines, labels, index, end) -> int:
     return count
 
 
-def _label_text_list(lines, labels, new, index, end) -> int:
-    """Plain-text bullets or numbers become one list, markers removed."""
+def _label_text_list(lines, labels, new, index, end) -> tuple[int, int]:
+    """Plain-text bullets or numbers become one list, markers removed; numbered paragraphs
+    of several sentences ("1. Eat well. Most of us ...") stay paragraphs with their numbers,
+    which a list broken by a paragraph between its items would renumber. Returns where the
+    run ends and how many paragraphs it gave."""
     count = _marked_run(lines, labels, index, end)
-    items = tuple(_LIST_MARK.sub("", s.text, count=1) for s in lines[index : index + count])
+    run = lines[index : index + count]
     ordered = bool(_LIST_MARK.match(lines[index].text).group("number"))
+    if ordered and sum(_sentences(line.text) > 1 for line in run) * 2 > count:
+        for line in run:
+            new[line.index] = Label(Kind.PARAGRAPH)
+        return index + count, count
+    items = tuple(_LIST_MARK.sub("", line.text, count=1) for line in run)
     new[index] = Label(Kind.LIST, value=(items, ordered))
     for other in range(index + 1, index + count):
         new[other] = Label(Kind.LIST_ITEM)
-    return index + count
+    return index + count, 0
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z“\"‘'])")
+
+
+def _sentences(text: str) -> int:
+    return len(_SENTENCE_BREAK.findall(_LIST_MARK.sub("", text, count=1))) + 1
+
+
+def _introduced_run(ctx, new, index, end) -> int:
+    """Where a run of short lines ends when a kept paragraph ending in a colon introduces it
+    ("Food sources include:" then "Broccoli", "Cabbage"): the article's own list, not a menu.
+    ``index`` itself when no paragraph introduces it."""
+    lines = ctx.lines
+    above = new.get(index - 1)
+    if above is None or above.kind is not Kind.PARAGRAPH or not lines[index - 1].text.endswith(":"):
+        return index
+    stop = index
+    while (
+        stop <= end
+        and stop not in new
+        and lines[stop].kind == "text"
+        and not lines[stop].prose
+        and not lines[stop].sentence
+        and lines[stop].words <= ctx.thresholds.list_item_words
+        and ctx.rule_hits[stop] is None
+    ):
+        stop += 1
+    return stop
 
 
 def _label_list(ctx, labels, new, index, end) -> int:

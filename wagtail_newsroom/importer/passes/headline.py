@@ -88,13 +88,25 @@ def _find(ctx):
     for line in lines[: start + 1]:
         if line.kind == "heading" and line.level == 1:
             return line.index, False
-    window = range(max(0, start - ctx.thresholds.headline_window), start + 1)
-    best, score = _best_headline(ctx, window)
+    best, score = _best_headline(ctx, _window(ctx, start))
     if best is None:
-        best, score = _best_headline(ctx, range(0, len(lines)))
+        # Lines after the article's text are the page's footer, never its headline.
+        best, score = _best_headline(ctx, range(0, ctx.extent[1] + 1))
         return _continued(ctx, best), True
     # Without a byline or date beside it, a title-shaped line is only a guess.
     return _continued(ctx, best), score < ctx.thresholds.weak_headline
+
+
+def _window(ctx, start: int) -> range:
+    """The lines above the body a headline is looked for in: ``headline_window`` lines, not
+    counting boilerplate and numbered furniture, which a photo gallery fills by the dozen."""
+    counted, index = 0, start
+    while index > 0 and counted < ctx.thresholds.headline_window:
+        index -= 1
+        line = ctx.lines[index]
+        if ctx.rule_hits[index] is None and line.series < ctx.thresholds.series_lines:
+            counted += 1
+    return range(index, start + 1)
 
 
 def _signed_top(ctx) -> int | None:
@@ -107,6 +119,7 @@ def _signed_top(ctx) -> int | None:
     top = _past_kicker(ctx, text_lines)
     if (
         ctx.rule_hits[top.index] is not None
+        or top.series >= ctx.thresholds.series_lines
         or not 1 <= top.words <= ctx.thresholds.headline_max_words
         or is_header_line(top.text, lexicon)
         or looks_like_menu(top.text, lexicon)
@@ -193,10 +206,12 @@ def _best_headline(ctx, window):
         )
         if (
             segment.kind not in ("text", "heading")
+            or segment.series >= ctx.thresholds.series_lines
             or not (
                 _is_candidate(text, ctx)
-                # A headline may end with a full stop when a byline or date follows at once.
-                or (signed and words <= 20 and text.endswith(".") and text[:1].isupper())
+                # A headline may end with a full stop when a byline or date follows at once,
+                # but a sentence long enough to be a paragraph is one.
+                or (signed and not segment.long_prose and text.endswith(".") and text[:1].isupper())
             )
         ):
             continue
