@@ -241,6 +241,7 @@ EXAMPLES = {
         "The new ferry terminal on its opening day. (Jane Roe/The Daily Courier)",
         "Getty Images",
         "Jane Roe/AFP via Getty Images",
+        "Jane Roe/Stringer/Getty Images",
         "Kevin Dietsch via Getty Images",
         "Image 2 of 12",
         "Photo 1 of 3",

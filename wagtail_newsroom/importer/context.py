@@ -145,9 +145,10 @@ class Context:
         return frozenset(blocks)
 
     def _flanked(self, run: list[int]) -> bool:
-        """Whether a boilerplate rule matches a line of the run or one beside it."""
+        """Whether a boilerplate rule, of the header or the body, matches a line of the run
+        or one beside it."""
         return any(
-            self.rule_hits[i] is not None
+            self.rule_hits[i] is not None or self.rules.first(self.lines[i].text, True)
             for i in range(max(0, run[0] - 1), min(len(self.lines), run[-1] + 2))
         )
 

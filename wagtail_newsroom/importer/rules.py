@@ -131,7 +131,8 @@ _CREDIT = (
     r"|\([^()]*\b(?:photos?|" + _AGENCIES + r")\b[^()]*\)\s*$"
     # A photographer and their outlet: "(Jane Roe/The Daily Courier)".
     r"|\(" + _NAME + " " + _NAME + r"/(?:The )?" + _UPPER + r"[\w &.'’-]{1,40}\)\s*$"
-    r"|^(?:" + _AGENCIES + r"|[\w .'’-]{2,40}/" + _AGENCIES + r")\b(?:\s+via\s+.*)?$"
+    # "Jane Roe/Getty Images", "Jane Roe/Stringer/Getty Images".
+    r"|^(?:" + _AGENCIES + r"|(?:[\w .'’-]{2,40}/){1,2}" + _AGENCIES + r")\b(?:\s+via\s+.*)?$"
     r"|\b(?:via|for) (?-i:Getty Images|Reuters|AP|AFP)\s*$"
     # A gallery's counter: "Image 2 of 12", or "2 of 12" alone ("3 of 4 voters ..." is prose).
     r"|^(?:image|photo|video) \d+ of \d+\b|^\d+ of \d+$"
