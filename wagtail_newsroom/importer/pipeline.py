@@ -51,7 +51,7 @@ def parse(
     if not any(block.type in ("paragraph", "list", "heading") for block in found.body):
         line = found.dropped[0].line if found.dropped else None
         raise ArticleImportError(source, _("No article text could be recognised."), line)
-    body, people = find_quotes(list(found.body), list(found.authors))
+    body, people = find_quotes(list(found.body), list(found.authors), lexicon=config.lexicon)
     published, named = found.published, None
     if published is None and (named := date_in_name(source)) is not None:
         published = named

@@ -9,18 +9,15 @@ The paragraph's text is never changed: the quote block carries it whole.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from .lexicon import DEFAULT_LEXICON, Lexicon
 from .result import Author, BodyBlock, Person
 
-_VERBS = (
-    r"said|says|added|adds|explained|explains|noted|notes|stated|states|asked|asks|wrote|writes|"
-    r"argued|argues|warned|warns|insisted|insists|continued|continues|recalled|recalls|replied|"
-    r"remarked|stressed|tweeted|posted|declared|acknowledged|admitted|claimed|commented|"
-    r"concluded|confirmed|emphasi[sz]ed|observed|pointed out|suggested|urged|testified|"
-    r"told(?: [A-Z]?\w+)?"
-)
+# "told jurors", "told The Huffington Post": whom the speaker told follows the verb.
+_TOLD_WHOM = r"(?:\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\w+))?"
 _PRONOUNS = {"he", "she", "they"}
 _DETERMINERS = re.compile(r"^(?:(?:our|their|his|her|its|the|a|an|one)\s+)+", re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "dame", "rev"}
@@ -102,38 +99,106 @@ _ORGANISATION = re.compile(
     r"Center|Foundation|Press|Media|Network|Corporation|Corp|Power|Water|Energy|Cross|Club|School|"
     r"District|Hospital|Airport|Council|Street|Road|Lane|County|City)\b"
 )
-_OPENERS = '“"'
-_QUOTED = re.compile(r"[“\"]([^“”\"]+)(?:[”\"]|$)")
+_OPENERS = "“"
+_QUOTED = re.compile(r"“([^“”]+)(?:”|$)")
 _Q = "\u0000"  # stands in for a quoted span while looking for the attribution around it
 _DOT = "\u2024"  # stands in for the dot of an abbreviation, which does not end a sentence
 _ABBREVIATION = re.compile(
     r"\b(Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Det|Jr|Sr|Capt|"
     r"Cllr|Rev|No|[A-Z])\."
 )
-_WHO = r"(?P<who>[^\u0000.;:!?“”\"]{1,140}?)"
-_AFTER_QUOTE = [
-    re.compile(_Q + r"\s*,?\s*" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")\b"),
-]
-# "..., said Jane Roe, a spokeswoman for the ministry." The name comes first here.
-_VERB_FIRST = re.compile(
-    _Q
-    + r"\s*,?\s*(?P<verb>"
-    + _VERBS
-    + r")\s+(?P<who>[^\u0000.;:!?“”\"]{1,160}?)\s*(?:[.;]|\u0000|$)"
-)
-_BEFORE_QUOTE = re.compile(
-    r"(?:^|[.;]\s+)" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")(?:\s+[\w’']+){0,5}\s*[:,]?\s*" + _Q
-)
-_SPEECH = re.compile(r"\b(?:" + _VERBS + r"|according to)\b")
-# The whole phrase up to the sentence's end: "according to Jane Roe, a senior analyst at X".
-_ACCORDING = re.compile(r"according to (?P<who>[^\u0000.;:!?“”\"]{1,160}?)\s*(?:[.;]|\u0000|$)")
+_WHO = r"(?P<who>[^\u0000.;:!?“”]{1,140}?)"
 # A speaker described but not named: "a Halcyon spokeswoman", "the company".
 _UNNAMED = re.compile(r"^(?:a|an|the|its|one)\s+[\w’'&-]+(?:\s+[\w’'&-]+){0,4}$", re.IGNORECASE)
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself|Mrs|Ms|Miss)\b")
 _MALE = re.compile(r"\b(?:he|him|his|himself|Mr)\b")
 _CLAUSE_BREAK = re.compile(r"[.;:!?,\u0000]")
 _MENTION = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\b")
-_INDIRECT = re.compile(r"(?:^|[.;]\s+|\u0000\s*)" + _WHO + r",?\s+(?P<verb>" + _VERBS + r")\b")
+_ACCORDING_TO = "according to"
+_QUOTES = re.compile(_Q)
+_SENTENCE_START = re.compile(r"[.!?]\s+")
+# Words that may open a sentence before a direct quote: "Sooner or later, “I think ...”".
+_LEAD_IN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The attribution patterns, built from a lexicon's speech verbs."""
+
+    verbs: str
+    after_quote: re.Pattern  # "“...,” Jane Roe said"
+    verb_first: re.Pattern  # "“...,” said Jane Roe, a spokeswoman for the ministry."
+    before_quote: re.Pattern  # "Jane Roe said: “...”"
+    according: re.Pattern  # "according to Jane Roe, a senior analyst at X"
+    speech: re.Pattern  # any speech verb at all
+    indirect: re.Pattern  # "analyst Jane Roe said ..." outside quotes
+
+
+@functools.lru_cache(maxsize=8)
+def _grammar(lexicon: Lexicon) -> _Grammar:
+    words = sorted(lexicon.speech_verbs - {_ACCORDING_TO}, key=lambda w: (-len(w), w))
+    alternation = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    verbs = rf"(?:{alternation or '(?!)'})(?:(?<=told){_TOLD_WHOM})?"
+    return _Grammar(
+        verbs=verbs,
+        after_quote=re.compile(_Q + r"\s*,?\s*" + _WHO + r",?\s+(?P<verb>" + verbs + r")\b"),
+        verb_first=re.compile(
+            _Q
+            + r"\s*,?\s*(?P<verb>"
+            + verbs
+            + r")\s+(?P<who>[^\u0000.;:!?“”]{1,160}?)\s*(?:[.;]|\u0000|$)"
+        ),
+        before_quote=re.compile(
+            r"(?:^|[.;]\s+)"
+            + _WHO
+            + r",?\s+(?P<verb>"
+            + verbs
+            + r")(?:\s+[\w’']+){0,5}\s*[:,]?\s*"
+            + _Q
+        ),
+        according=re.compile(r"according to (?P<who>[^\u0000.;:!?“”]{1,160}?)\s*(?:[.;]|\u0000|$)"),
+        speech=re.compile(r"\b(?:" + verbs + r"|according to)\b"),
+        indirect=re.compile(r"(?:^|[.;]\s+|\u0000\s*)" + _WHO + r",?\s+(?P<verb>" + verbs + r")\b"),
+    )
+
+
+# Quotation marks as archives and languages write them, each read as “curly doubles”:
+# ''two apostrophes'' (legacy archives, wire exports), «guillemets», „German“ marks, and
+# ‘single curly’ quotes (British) where a paragraph has no doubles.
+_TWO_APOSTROPHES = re.compile(r"''")
+_GUILLEMET_OPEN = re.compile(r"[«‹]\s*")
+_GUILLEMET_CLOSE = re.compile(r"\s*[»›]")
+_GERMAN = re.compile(r"„([^„“”]*)[“”]")
+_SINGLE = re.compile(r"(?<![\w’])‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)")
+
+
+def standardise_quotes(text: str) -> str:
+    """``text`` with its quotation marks as “curly doubles”, straight doubles included, so
+    that one set of patterns reads them all. Only recognition reads it: the paragraph keeps
+    the marks its source used."""
+    text = _GERMAN.sub(r"“\1”", _TWO_APOSTROPHES.sub('"', text))
+    text = _DOUBLE.sub(_by_place, text)
+    text = _GUILLEMET_CLOSE.sub("”", _GUILLEMET_OPEN.sub("“", text))
+    if "“" not in text:
+        text = _SINGLE.sub(r"“\1”", text)
+    return text
+
+
+# Each double mark, straight or curly, by where it stands: copy-edited text mixes them
+# ("“It's unusual,“ said ...", "“Look,\" she said").
+_DOUBLE = re.compile(r'["“”]')
+_OPENS_AFTER = " \t\n([{—–-/"
+
+
+def _by_place(match: re.Match) -> str:
+    text, start = match.string, match.start()
+    before = text[start - 1] if start else " "
+    after = text[start + 1 : start + 2] or " "
+    if before in _OPENS_AFTER and not after.isspace():
+        return "“"
+    if not before.isspace() or after.isspace() or after in ".,;:!?)":
+        return "”"
+    return "“"
 
 
 def _mask(text: str) -> str:
@@ -168,7 +233,7 @@ def _name_at_end(part: str) -> tuple[str | None, str]:
     return " ".join(names).replace(_DOT, "."), " ".join(prefix).replace(_DOT, ".")
 
 
-def _clean_role(role: str | None) -> str | None:
+def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
     if not role:
         return None
     role = re.split(r"\s+(?:who|which|whose|that)\b", role)[0]
@@ -177,12 +242,12 @@ def _clean_role(role: str | None) -> str | None:
     titled = bool(words) and words[0].rstrip(".").lower() in _TITLES
     if not words or len(words) > 12 or not (titled or any(w[:1].islower() for w in words)):
         return None
-    if re.search(r"\b(" + _VERBS + r"|who|which|that|is|was|has|had)\b", role):
+    if re.search(r"\b(?:" + grammar.verbs + r"|who|which|that|is|was|has|had)\b", role):
         return None
     return role
 
 
-def _split_who_name_first(who: str) -> tuple[str | None, str | None]:
+def _split_who_name_first(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     """ "Battalion Chief Ramon Estes of the county fire district", "Jane Roe, a spokeswoman"."""
     who = who.strip(" ,")
     if who.lower() in _PRONOUNS:
@@ -196,10 +261,10 @@ def _split_who_name_first(who: str) -> tuple[str | None, str | None]:
     if name is None:
         return None, None
     role = " ".join(filter(None, [prefix, " ".join(tokens[cut:])])).replace(_DOT, ".")
-    return name, _clean_role(role) or _clean_role(rest.replace(_DOT, "."))
+    return name, _clean_role(role, grammar) or _clean_role(rest.replace(_DOT, "."), grammar)
 
 
-def _split_who(who: str) -> tuple[str | None, str | None]:
+def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     """The speaker's name and role in an attribution's subject.
 
     "analyst Qin Peng", "Jane Roe, a spokeswoman for the ministry", "One former billing
@@ -213,11 +278,11 @@ def _split_who(who: str) -> tuple[str | None, str | None]:
         name, prefix = _name_at_end(parts[index])
         if name is None:
             continue
-        role = _clean_role(prefix) if prefix else None
+        role = _clean_role(prefix, grammar) if prefix else None
         if role is None and index + 1 < len(parts):
-            role = _clean_role(parts[index + 1].replace(_DOT, "."))
+            role = _clean_role(parts[index + 1].replace(_DOT, "."), grammar)
         if role is None and not prefix and index > 0:
-            role = _clean_role(parts[index - 1].replace(_DOT, "."))
+            role = _clean_role(parts[index - 1].replace(_DOT, "."), grammar)
         return name, role
     return None, None
 
@@ -233,7 +298,8 @@ class Speaker:
 class People:
     """Everyone named in the story so far, to resolve surnames and pronouns against."""
 
-    def __init__(self):
+    def __init__(self, grammar: _Grammar):
+        self.grammar = grammar
         self.people: dict[str, Person] = {}
         self.full_names: list[str] = []
         self.last: str | None = None
@@ -262,7 +328,7 @@ class People:
             role = None
             if words:
                 _name, prefix = _name_at_end(" ".join([*words, match.group(0)]))
-                role = _clean_role(prefix)
+                role = _clean_role(prefix, self.grammar)
             found.append((match.start(), full, role))
             if re.match(r"(?:Mrs|Ms|Miss)\b", match.group(0)):
                 self.gender.setdefault(full, "f")
@@ -316,27 +382,55 @@ class People:
         return person
 
 
-def _speaker(masked: str, people: People) -> Speaker | None:
-    matches = [pattern.search(masked) for pattern in _AFTER_QUOTE]
-    matches += [_VERB_FIRST.search(masked), _BEFORE_QUOTE.search(masked)]
-    matches.append(_ACCORDING.search(masked))
+def _is_direct(masked: str, spans: list[str], at: int) -> bool:
+    """Whether the quotation masked at ``at`` is direct speech: a sentence of the speaker's
+    own ("“We will rebuild,” she said"; "he said: “It cannot be contained.”"), not words
+    quoted inside the reporter's sentence ("Cruz will “leave here with momentum,” he said").
+    A quote opening the sentence is direct whatever its first word, after a short lead-in
+    ("Sooner or later, “I think we will ...”")."""
+    span = spans[masked.count(_Q, 0, at)].lstrip(" .…'‘[(")
+    if span[:1].isupper() or span[:1].isdigit():
+        return True
+    sentence = _SENTENCE_START.split(masked[:at])[-1]
+    return len(sentence.split()) <= _LEAD_IN_WORDS
+
+
+def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
+    grammar = people.grammar
+    matches = [
+        next(
+            (
+                match
+                for match in pattern.finditer(masked)
+                if _is_direct(masked, spans, quote_at(match))
+            ),
+            None,
+        )
+        for pattern, quote_at in (
+            (grammar.after_quote, lambda match: match.start()),
+            (grammar.verb_first, lambda match: match.start()),
+            (grammar.before_quote, lambda match: match.end() - 1),
+        )
+    ]
+    if _Q in masked and any(_is_direct(masked, spans, m.start()) for m in _QUOTES.finditer(masked)):
+        matches.append(grammar.according.search(masked))
     unnamed = None
     for match in matches:
         if match is None:
             continue
         who = match.group("who")
-        if match.re is _VERB_FIRST:
-            name, role = _split_who_name_first(who)
-        elif match.re is _ACCORDING:
-            name, role = _split_who_name_first(who)
+        if match.re is grammar.verb_first:
+            name, role = _split_who_name_first(who, grammar)
+        elif match.re is grammar.according:
+            name, role = _split_who_name_first(who, grammar)
             if name is None:
-                name, role = _split_who(who)
+                name, role = _split_who(who, grammar)
         else:
-            name, role = _split_who(who)
+            name, role = _split_who(who, grammar)
         attribution = match.group(0).replace(_Q, "").replace(_DOT, ".").strip(" ,.:;")
         if name is None:
             if unnamed is None and _UNNAMED.match(who.strip(" ,")):
-                unnamed = Speaker(None, _clean_role(who), None, attribution)
+                unnamed = Speaker(None, _clean_role(who, grammar), None, attribution)
             continue
         if name in _PRONOUNS:
             found = people.by_pronoun(name, match.start("who"))
@@ -348,19 +442,21 @@ def _speaker(masked: str, people: People) -> Speaker | None:
     return unnamed
 
 
-def _quoted_words(text: str) -> int:
-    return sum(len(span.split()) for span in _QUOTED.findall(text))
+def _quoted_words(spans: list[str]) -> int:
+    return sum(len(span.split()) for span in spans)
 
 
 def _opens_without_closing(text: str) -> bool:
-    if text.count("“") > text.count("”"):
-        return True
-    return text.count('"') % 2 == 1 and text.lstrip()[:1] == '"'
+    """Whether a quote opened in this (standardised) paragraph runs on into the next; a
+    paragraph left open by the straight marks' alternation has one mark too many."""
+    return text.count("“") > text.count("”")
 
 
-def find_quotes(body: list[BodyBlock], authors: list[Author]) -> tuple[list[BodyBlock], list]:
+def find_quotes(
+    body: list[BodyBlock], authors: list[Author], *, lexicon: Lexicon = DEFAULT_LEXICON
+) -> tuple[list[BodyBlock], list]:
     """Turn quoted paragraphs into quote blocks; return the new body and the people."""
-    people = People()
+    people = People(_grammar(lexicon))
     for author in authors:
         people.add(author.name, author.role)
         people.full_names.append(author.name)
@@ -370,22 +466,22 @@ def find_quotes(body: list[BodyBlock], authors: list[Author]) -> tuple[list[Body
         if block.type != "paragraph":
             result.append(block)
             continue
-        text = block.text
-        spoken = _SPEECH.search(text) is not None
+        text = standardise_quotes(block.text)
+        spoken = people.grammar.speech.search(text) is not None
         masked = _mask(text)
         if spoken:
             _note_indirect(masked, people)
         people.read_paragraph(masked)
-        words = len(text.split())
-        quoted = _quoted_words(text)
+        spans = _QUOTED.findall(text)
+        quoted = _quoted_words(spans)
         continuing = bool(open_run) and text.lstrip()[:1] in _OPENERS
-        speaker = _speaker(masked, people) if quoted and spoken else None
-        is_quote = (speaker is not None and quoted >= 5 and quoted >= words * 0.3) or continuing
+        speaker = _speaker(masked, spans, people) if quoted and spoken else None
+        is_quote = (speaker is not None and quoted >= 3) or continuing
         if not is_quote:
             open_run = []
             result.append(block)
             continue
-        quote = BodyBlock("quote", text, html=block.html)
+        quote = BodyBlock("quote", block.text, html=block.html)
         if speaker is None and open_run and open_run[-1].speaker:
             # A continuation paragraph: the speaker named earlier is still talking.
             previous = open_run[-1]
@@ -408,8 +504,8 @@ def find_quotes(body: list[BodyBlock], authors: list[Author]) -> tuple[list[Body
 
 def _note_indirect(masked: str, people: People):
     """Record "analyst Jane Roe said ..." outside quotes: it names a person and a role."""
-    for match in _INDIRECT.finditer(masked):
-        name, role = _split_who(match.group("who"))
+    for match in people.grammar.indirect.finditer(masked):
+        name, role = _split_who(match.group("who"), people.grammar)
         if name and name not in _PRONOUNS and " " in name:
             people.add(name, role)
             people.full_names.append(name)
