@@ -2,7 +2,8 @@
 
 import pytest
 
-from wagtail_newsroom.importer.quotes import find_quotes
+from wagtail_newsroom.importer.lexicon import build_lexicon
+from wagtail_newsroom.importer.quotes import find_quotes, standardise_quotes
 from wagtail_newsroom.importer.result import Author, BodyBlock
 
 
@@ -139,3 +140,73 @@ def test_according_to_captures_the_role_after_the_name():
     )
     assert body[0].speaker == "Samuel Okafor"
     assert people["Samuel Okafor"].roles == ["senior analyst at Brightwater Capital"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "''We will rebuild every home that burned down,'' Jane Roe said.",
+        '"We will rebuild every home that burned down," Jane Roe said.',
+        '“We will rebuild every home that burned down," Jane Roe said.',
+        "‘We will rebuild every home that burned down,’ Jane Roe said.",
+        "«We will rebuild every home that burned down», Jane Roe said.",
+        "« We will rebuild every home that burned down », Jane Roe said.",
+        "„We will rebuild every home that burned down“, Jane Roe said.",
+    ],
+)
+def test_every_quotation_mark_convention_is_read_and_kept(paragraph):
+    body, _people = run(paragraph)
+    assert body[0].type == "quote"
+    assert body[0].speaker == "Jane Roe"
+    assert body[0].text == paragraph  # the source's marks stay
+
+
+@pytest.mark.parametrize(
+    ("text", "standard"),
+    [
+        ("''Well,'' she said.", "“Well,” she said."),
+        ("“It's unusual,“ he said.", "“It's unusual,” he said."),
+        ('He called it "so-called" reform.', "He called it “so-called” reform."),
+        ("The players’ union ‘will not’ agree.", "The players’ union “will not” agree."),
+        ("“Don’t,” he said, ‘never’.", "“Don’t,” he said, ‘never’."),  # doubles: singles nest
+    ],
+)
+def test_standardise_quotes(text, standard):
+    assert standardise_quotes(text) == standard
+
+
+def test_words_quoted_inside_the_reporters_sentence_are_not_direct_speech():
+    body, _people = run(
+        "Dean Johnson, a salesman from Sumter, says Cruz will “leave here with momentum.”",
+        "Mr. Ryan said the remarks were “the textbook definition of a racist comment.”",
+    )
+    assert [block.type for block in body] == ["paragraph", "paragraph"]
+
+
+def test_a_direct_quote_may_follow_a_short_lead_in():
+    body, _people = run("Sooner or later, ''we will have a consumption tax,'' Jane Roe said.")
+    assert body[0].type == "quote"
+    assert body[0].speaker == "Jane Roe"
+
+
+def test_a_participle_leads_into_a_quote():
+    body, _people = run(
+        "Jane Roe took to Twitter, writing: “Another horrific attack. When will we learn?”"
+    )
+    assert body[0].type == "quote"
+    assert body[0].speaker == "Jane Roe"
+
+
+def test_a_short_quote_with_its_attribution_is_a_quote():
+    body, _people = run('"Biden is very good," Tom Nides wrote.')
+    assert body[0].type == "quote"
+    assert body[0].speaker == "Tom Nides"
+
+
+def test_speech_verbs_come_from_the_lexicon():
+    paragraph = "“We will rebuild every home that burned down,” Jane Roe harrumphed."
+    body, _people = run(paragraph)
+    assert body[0].type == "paragraph"
+    lexicon = build_lexicon(("en",), {"en": {"speech_verbs": ["harrumphed"]}})
+    body, _people = find_quotes([BodyBlock("paragraph", paragraph)], [], lexicon=lexicon)
+    assert body[0].speaker == "Jane Roe"

@@ -419,7 +419,10 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
         if match is None:
             continue
         who = match.group("who")
-        if match.re is grammar.verb_first:
+        participle = match.re is not grammar.according and match.group("verb").endswith("ing")
+        if match.re is grammar.verb_first or participle:
+            # After "said", and before a participle ("Jane Roe took to Twitter, writing:"),
+            # the name comes first.
             name, role = _split_who_name_first(who, grammar)
         elif match.re is grammar.according:
             name, role = _split_who_name_first(who, grammar)

@@ -76,6 +76,9 @@ WORDS = {
         "cautioned", "lamented", "chimed in", "interjected", "concluded", "according to",
         "said in a statement", "wrote on twitter", "wrote on facebook", "told reporters",
         "told the", "said on", "says of",
+        # Participles lead into a quote: "writing: “...”", "saying, “...”".
+        "saying", "writing", "adding", "noting", "asking", "telling", "arguing", "explaining",
+        "insisting", "warning", "declaring", "replying", "responding", "tweeting",
     ],
     "function_words": [
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and",
