@@ -115,13 +115,30 @@ def test_unnamed_speaker_is_a_quote_without_a_name():
     assert not people
 
 
-def test_pronoun_resolves_to_the_nearest_person_of_that_gender():
-    body, _ = run(
-        "“Firms hire in bursts,” said James Whitcombe, an economist.",
-        "Maria Lopez is not so sure. Her surveys show owners are still pausing.",
-        "“If this were a normal pause, we would see it ending by now,” she said.",
-    )
-    assert body[2].speaker == "Maria Lopez"
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (  # the nearest person of that gender
+            (
+                "“Firms hire in bursts,” said James Whitcombe, an economist.",
+                "Maria Lopez is not so sure. Her surveys show owners are still pausing.",
+                "“If this were a normal pause, we would see it ending by now,” she said.",
+            ),
+            "Maria Lopez",
+        ),
+        (  # the last speaker before a name no one has heard speak
+            (
+                "“We will rebuild the pier by spring,” said Tom Harker, the harbour master.",
+                "The work will start at Trump Tower Marina and run north along the shore.",
+                "“It will not be cheap,” he said.",
+            ),
+            "Tom Harker",
+        ),
+    ],
+)
+def test_pronoun_resolves_to_the_person_meant(paragraphs, speaker):
+    body, _ = run(*paragraphs)
+    assert body[2].speaker == speaker
 
 
 def test_speaker_introduced_in_the_sentence_before_the_quote():
@@ -152,9 +169,13 @@ def test_according_to_captures_the_role_after_the_name():
         "«We will rebuild every home that burned down», Jane Roe said.",
         "« We will rebuild every home that burned down », Jane Roe said.",
         "„We will rebuild every home that burned down“, Jane Roe said.",
+        # Attributions without a verb, and a mark glued after the comma.
+        "Harbour master Jane Roe: “We will rebuild every home that burned down.”",
+        "“We will rebuild every home that burned down.” — Jane Roe",
+        "Jane Roe said,”We will rebuild every home that burned down.”",
     ],
 )
-def test_every_quotation_mark_convention_is_read_and_kept(paragraph):
+def test_every_quotation_mark_convention_and_attribution_shape(paragraph):
     body, _people = run(paragraph)
     assert body[0].type == "quote"
     assert body[0].speaker == "Jane Roe"
@@ -210,3 +231,15 @@ def test_speech_verbs_come_from_the_lexicon():
     lexicon = build_lexicon(("en",), {"en": {"speech_verbs": ["harrumphed"]}})
     body, _people = find_quotes([BodyBlock("paragraph", paragraph)], [], lexicon=lexicon)
     assert body[0].speaker == "Jane Roe"
+
+
+def test_a_pronoun_with_no_one_to_refer_to_gives_a_quote_without_a_speaker():
+    body, people = run("“It will not be cheap,” he said.")
+    assert body[0].type == "quote"
+    assert body[0].speaker is None
+    assert not people
+
+
+def test_a_colon_after_a_sentence_is_not_an_attribution():
+    body, _ = run("The letter makes a simple case: “We must stand together as neighbours.”")
+    assert body[0].type == "paragraph"

@@ -115,10 +115,15 @@ _MALE = re.compile(r"\b(?:he|him|his|himself|Mr)\b")
 _CLAUSE_BREAK = re.compile(r"[.;:!?,\u0000]")
 _MENTION = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\b")
 _ACCORDING_TO = "according to"
+# Attributions without a verb: "Jane Roe: “...”" (transcripts, live pages), "“...” — Jane Roe".
+_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^\u0000.;:!?“”]{2,80}?)\s*:\s*" + _Q)
+_DASH = re.compile(_Q + r"\s*[—–]\s*(?P<who>[^\u0000.;:!?“”]{2,80}?)\s*\.?$")
 _QUOTES = re.compile(_Q)
 _SENTENCE_START = re.compile(r"[.!?]\s+")
 # Words that may open a sentence before a direct quote: "Sooner or later, “I think ...”".
 _LEAD_IN_WORDS = 4
+# How many paragraphs back, this one included, a "he said" looks for the person it means.
+_PRONOUN_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -194,7 +199,8 @@ def _by_place(match: re.Match) -> str:
     text, start = match.string, match.start()
     before = text[start - 1] if start else " "
     after = text[start + 1 : start + 2] or " "
-    if before in _OPENS_AFTER and not after.isspace():
+    # A mark glued between a colon or comma and a word opens: "Ryan said,”Look, ..."
+    if (before in _OPENS_AFTER and not after.isspace()) or (before in ":," and after.isalnum()):
         return "“"
     if not before.isspace() or after.isspace() or after in ".,;:!?)":
         return "”"
@@ -304,6 +310,8 @@ class People:
         self.full_names: list[str] = []
         self.last: str | None = None
         self.gender: dict[str, str] = {}
+        # Names seen opening a sentence as its subject: "Maria Lopez is not so sure."
+        self.subjects: set[str] = set()
         # Per paragraph read so far: (position, full name, role phrase before the name).
         self.mentions: list[list[tuple[int, str, str | None]]] = []
 
@@ -330,6 +338,9 @@ class People:
                 _name, prefix = _name_at_end(" ".join([*words, match.group(0)]))
                 role = _clean_role(prefix, self.grammar)
             found.append((match.start(), full, role))
+            opens = not _SENTENCE_START.split(masked[: match.start()])[-1].strip()
+            if opens and masked[match.end() :].lstrip()[:1].islower():
+                self.subjects.add(full)
             if re.match(r"(?:Mrs|Ms|Miss)\b", match.group(0)):
                 self.gender.setdefault(full, "f")
             elif match.group(0).startswith("Mr"):
@@ -344,22 +355,32 @@ class People:
         self.mentions.append(found)
 
     def by_pronoun(self, pronoun: str, position: int) -> tuple[str, str | None] | None:
-        """The person a "he"/"she" at ``position`` of the current paragraph refers to: the
-        one named most recently in this or the previous paragraph whose gender fits,
-        people already quoted or in the byline first; else the last speaker."""
+        """The person a "he"/"she" at ``position`` of the current paragraph refers to,
+        among those named up to ``_PRONOUN_REACH`` paragraphs back whose gender fits."""
         want = {"he": "m", "she": "f"}.get(pronoun)
         current = [m for m in self.mentions[-1] if m[0] < position] if self.mentions else []
-        previous = self.mentions[-2] if len(self.mentions) > 1 else []
-        candidates = list(reversed(previous + current))
+        earlier = [m for found in self.mentions[-_PRONOUN_REACH:-1] for m in found]
+        candidates = list(reversed(earlier + current))
         fits = [
             (name, role)
             for _position, name, role in candidates
             if not (want and self.gender.get(name, want) != want)
         ]
         known = [(name, role) for name, role in fits if name in self.people]
-        choice = (known or fits or [None])[0]
-        if choice is None and self.last and not (want and self.gender.get(self.last, want) != want):
-            choice = (self.last, None)
+        last = (
+            [(self.last, None)]
+            if self.last and not (want and self.gender.get(self.last, want) != want)
+            else []
+        )
+        # People already quoted come first, then a name this paragraph gives before the
+        # pronoun ("Kessel captain Rasmus Thorvaldsen was gracious. ... he said"), then one
+        # that opened a sentence as its subject ("Maria Lopez is not so sure"). Any other
+        # capitalised run is as likely a place or a body ("at Trump Tower") as a person: the
+        # speaker quoted last comes before it.
+        subjects = [(name, role) for name, role in fits if name in self.subjects]
+        here = {name for _position, name, _role in current}
+        introduced = [(name, role) for name, role in fits if name in here]
+        choice = (known or introduced or subjects or last or fits or [None])[0]
         if choice is not None and want:
             self.gender.setdefault(choice[0], want)
         return choice
@@ -410,6 +431,8 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
             (grammar.after_quote, lambda match: match.start()),
             (grammar.verb_first, lambda match: match.start()),
             (grammar.before_quote, lambda match: match.end() - 1),
+            (_COLON, lambda match: match.end() - 1),
+            (_DASH, lambda match: match.start()),
         )
     ]
     if _Q in masked and any(_is_direct(masked, spans, m.start()) for m in _QUOTES.finditer(masked)):
@@ -419,8 +442,8 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
         if match is None:
             continue
         who = match.group("who")
-        participle = match.re is not grammar.according and match.group("verb").endswith("ing")
-        if match.re is grammar.verb_first or participle:
+        participle = "verb" in match.re.groupindex and match.group("verb").endswith("ing")
+        if match.re in (grammar.verb_first, _DASH) or participle:
             # After "said", and before a participle ("Jane Roe took to Twitter, writing:"),
             # the name comes first.
             name, role = _split_who_name_first(who, grammar)
@@ -432,12 +455,18 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
             name, role = _split_who(who, grammar)
         attribution = match.group(0).replace(_Q, "").replace(_DOT, ".").strip(" ,.:;")
         if name is None:
-            if unnamed is None and _UNNAMED.match(who.strip(" ,")):
+            # Without a verb, only a name makes an attribution: "The letter makes a case:"
+            # is the reporter's sentence.
+            verbless = match.re in (_COLON, _DASH)
+            if unnamed is None and not verbless and _UNNAMED.match(who.strip(" ,")):
                 unnamed = Speaker(None, _clean_role(who, grammar), None, attribution)
             continue
         if name in _PRONOUNS:
             found = people.by_pronoun(name, match.start("who"))
             if found is None:
+                # Direct speech all the same, by someone the story named too far back to
+                # tell: a quote without a speaker, never a guessed one.
+                unnamed = unnamed or Speaker(None, None, None, attribution)
                 continue
             return Speaker(found[0], found[1], None, attribution)
         full, alias = people.resolve(name)
@@ -470,8 +499,10 @@ def find_quotes(
             result.append(block)
             continue
         text = standardise_quotes(block.text)
-        spoken = people.grammar.speech.search(text) is not None
         masked = _mask(text)
+        spoken = bool(
+            people.grammar.speech.search(text) or _COLON.search(masked) or _DASH.search(masked)
+        )
         if spoken:
             _note_indirect(masked, people)
         people.read_paragraph(masked)
