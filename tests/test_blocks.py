@@ -7,7 +7,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from tests.factories import make_article, quote
+from tests.factories import make_article, make_person, quote
 from wagtail_newsroom.blocks import ArticleBodyBlock
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +39,46 @@ def test_quote_with_plain_name(client, news_index):
     assert not figure.blockquote.has_attr("cite")
     assert figure.figcaption.get_text("", strip=True) == "Jane Roe, a spokeswoman"
     assert figure.figcaption.a is None
+
+
+def quoted_paragraph(text, *quotations):
+    return (
+        "quoted_paragraph",
+        {
+            "text": f"<p>{text}</p>",
+            "quotations": [
+                {"text": words, "speaker": speaker.pk if speaker else None, "speaker_name": "",
+                 "speaker_role": "", "attribution": ""}
+                for words, speaker in quotations
+            ],
+        },
+    )  # fmt: skip
+
+
+def test_quoted_paragraph_reads_as_written_with_live_speakers_linked(
+    client, news_index, people_index
+):
+    qin = make_person(people_index, "Qin Peng")
+    draft = make_person(people_index, "Li Wen")
+    draft.unpublish()
+    text = (
+        "“Let them remember who the boss is,” said Qin Peng, and Li Wen agreed. "
+        '<a href="https://example.org/peng">Peng</a> has said so before.'
+    )
+    body = render_article(
+        client, news_index, [quoted_paragraph(text, ("Let them remember", qin), ("", draft))]
+    )
+    paragraph = body.select_one("p")
+    assert paragraph.get_text() == BeautifulSoup(text, "lxml").get_text()
+    links = paragraph.select("a.newsroom-speaker")
+    assert [(a.get_text(), a["href"]) for a in links] == [("Qin Peng", qin.url)]
+    assert not body.select("blockquote, figure")
+
+
+def test_speaker_link_falls_back_to_the_surname_the_text_uses(client, news_index, people_index):
+    qin = make_person(people_index, "Qin Peng")
+    body = render_article(client, news_index, [quoted_paragraph("“No,” Peng said.", ("No", qin))])
+    assert body.select_one("a.newsroom-speaker").get_text() == "Peng"
 
 
 def test_image_block_has_caption_credit_and_alt(client, news_index):
@@ -80,6 +120,7 @@ def test_share_block_in_body(client, news_index):
         ("paragraph", "p b", "$37 billion"),
         ("heading", "h2.newsroom-heading", "What the suspension means"),
         ("quote", ".newsroom-quote__speaker", "Qin Peng"),
+        ("quoted_paragraph", "p", "“We will reopen the bridge by spring,” the mayor said."),
         (
             "pull_quote",
             "aside blockquote[aria-hidden=true] p",

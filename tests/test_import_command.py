@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.test import Client
 from wagtail.models import Page, Revision
 
 from wagtail_newsroom.importer.build import ArticleBuilder
@@ -71,9 +72,16 @@ def test_import_creates_linked_pages_and_rerun_changes_nothing(site_tree, archiv
     assert [p.title for p in article.authors] == ["Penny Zhou"]
     qin = PersonPage.objects.child_of(people).get(title="Qin Peng")
     assert qin.job_title in ("China affairs commentator", "analyst")
-    quotes = [b for b in article.body if b.block_type == "quote"]
-    assert [q.value["speaker"].title for q in quotes] == ["Jack Ma", "Qin Peng", "Qin Peng"]
+    # Reported speech stays in the run of the story: paragraphs that carry their quotations.
+    assert not [b for b in article.body if b.block_type == "quote"]
+    quoting = [b for b in article.body if b.block_type == "quoted_paragraph"]
+    speakers = [q["speaker"].title for b in quoting for q in b.value["quotations"]]
+    assert speakers == ["Jack Ma", "Qin Peng", "Qin Peng"]
     assert ArticleQuotation.objects.filter(person=qin, page=article).count() == 2
+    # The paragraph reads as the source wrote it, with the live speaker's name linked.
+    html = Client().get(article.url).content.decode()
+    assert f'analyst <a class="newsroom-speaker" href="{qin.url}">Qin Peng</a> said.' in html
+    assert "<blockquote" not in html
     assert "Created 1" in out
 
     pages, revisions = Page.objects.count(), Revision.objects.count()

@@ -53,6 +53,13 @@ def stories(news_index, people_index):
                 quote("Let them remember who the real boss is.", qin, role="analyst"),
                 ("pull_quote", {"text": "The real boss", "attribution": "", "shareable": True}),
                 ("share", {"heading": "Share"}),
+                (
+                    "quoted_paragraph",
+                    {
+                        "text": "<p>“It is over,” Ma Ren said.</p>",
+                        "quotations": [{"text": "It is over,", "speaker": ma.pk}],
+                    },
+                ),
             ],
         ),
         make_article(
@@ -119,6 +126,8 @@ def test_full_content_setting(stories, news_index, client, kind):
     )
     assert body.select_one('a[href="https://ant.example/"]')
     assert not body.select("[data-newsroom-share], .newsroom-pull-quote")
+    speaker = body.select_one("a.newsroom-speaker")
+    assert (speaker.get_text(), speaker["href"]) == ("Ma Ren", "http://localhost/people/ma-ren/")
 
 
 @pytest.mark.parametrize(
@@ -229,6 +238,24 @@ def test_news_language_codes():
         "zh-cn",
         "zh-tw",
         "pt",
+    ]
+
+
+def test_content_api_gives_a_quoted_paragraphs_speakers(news_index, people_index, client):
+    qin = make_person(people_index, "Qin Peng")
+    quotations = [
+        {"text": "Who is boss", "speaker": qin.pk, "speaker_role": "analyst"},
+        {"text": "No", "speaker": None, "speaker_name": "A spokesman"},
+    ]
+    text = "<p>“Who is boss,” Qin Peng said. “No,” a spokesman said.</p>"
+    article = make_article(
+        news_index, "Quoted", body=[("quoted_paragraph", {"text": text, "quotations": quotations})]
+    )
+    [block] = client.get(f"/api/v2/pages/{article.pk}/").json()["body"]
+    assert block["value"]["text"] == text
+    assert [(q["text"], q["speaker"]) for q in block["value"]["quotations"]] == [
+        ("Who is boss", {"id": qin.pk, "name": "Qin Peng", "url": qin.full_url}),
+        ("No", {"id": None, "name": "A spokesman", "url": None}),
     ]
 
 

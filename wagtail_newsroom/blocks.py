@@ -10,6 +10,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from .conf import newsroom_settings
 from .share import quote_share_link
+from .speaker_links import link_speakers
 
 PREVIEW_TEMPLATE = "wagtail_newsroom/blocks/preview.html"
 # Block previews in the admin render outside any page; share links then point here.
@@ -80,46 +81,41 @@ class ImageBlock(blocks.StructBlock):
         description = _("An image with its caption and credit.")
 
 
-class QuoteBlock(blocks.StructBlock):
-    text = blocks.RichTextBlock(label=_("Quoted words"), features=["bold", "italic", "link"])
-    speaker = blocks.PageChooserBlock(
-        label=_("Speaker"),
-        page_type="wagtail_newsroom.PersonPage",
-        required=False,
-        help_text=_(
-            "The person's profile. Leave blank and fill in a name for someone without one."
+def speaker_blocks():
+    """The child blocks that say who spoke: a quote block's, and each of a paragraph's
+    quotations'."""
+    return (
+        blocks.PageChooserBlock(
+            label=_("Speaker"),
+            page_type="wagtail_newsroom.PersonPage",
+            required=False,
+            help_text=_(
+                "The person's profile. Leave blank and fill in a name for someone without one."
+            ),
+        ),
+        blocks.CharBlock(
+            label=_("Speaker's name"),
+            required=False,
+            help_text=_("Used when no profile is chosen."),
+        ),
+        blocks.CharBlock(
+            label=_("Speaker's description"),
+            required=False,
+            help_text=_('As said in this story, e.g. "China affairs commentator".'),
+        ),
+        blocks.CharBlock(
+            label=_("Attribution in the text"),
+            required=False,
+            help_text=_('The words in the quote that attribute it, e.g. "Ma said", if any.'),
         ),
     )
-    speaker_name = blocks.CharBlock(
-        label=_("Speaker's name"),
-        required=False,
-        help_text=_("Used when no profile is chosen."),
-    )
-    speaker_role = blocks.CharBlock(
-        label=_("Speaker's description"),
-        required=False,
-        help_text=_('As said in this story, e.g. "China affairs commentator".'),
-    )
-    attribution = blocks.CharBlock(
-        label=_("Attribution in the text"),
-        required=False,
-        help_text=_('The words in the quote that attribute it, e.g. "Ma said", if any.'),
-    )
 
-    class Meta:
-        icon = "openquote"
-        label = _("Quote")
-        template = "wagtail_newsroom/blocks/quote.html"
-        preview_template = PREVIEW_TEMPLATE
-        preview_value = {
-            "text": "<p>This is the CCP’s way of consolidating its authority.</p>",
-            "speaker_name": "Qin Peng",
-            "speaker_role": "China affairs commentator",
-        }
-        description = _("Quoted speech, attributed to a person.")
+
+class SpokenBlock(blocks.StructBlock):
+    """Words someone said, with ``speaker_blocks``: the API gives the speaker as
+    ``{id, name, url}`` (the URL only of a live profile)."""
 
     def get_api_representation(self, value, context=None):
-        """The quote with its speaker as ``{id, name, url}`` when they have a profile."""
         data = super().get_api_representation(value, context)
         speaker = value.get("speaker")
         request = (context or {}).get("request")
@@ -132,6 +128,67 @@ class QuoteBlock(blocks.StructBlock):
         elif value.get("speaker_name"):
             data["speaker"] = {"id": None, "name": value["speaker_name"], "url": None}
         return data
+
+
+class QuoteBlock(SpokenBlock):
+    text = blocks.RichTextBlock(label=_("Quoted words"), features=["bold", "italic", "link"])
+    speaker, speaker_name, speaker_role, attribution = speaker_blocks()
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "wagtail_newsroom/blocks/quote.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "text": "<p>This is the CCP’s way of consolidating its authority.</p>",
+            "speaker_name": "Qin Peng",
+            "speaker_role": "China affairs commentator",
+        }
+        description = _("Quoted speech set apart from the story, attributed to a person.")
+
+
+class QuotationBlock(SpokenBlock):
+    text = blocks.TextBlock(label=_("Quoted words"))
+    speaker, speaker_name, speaker_role, attribution = speaker_blocks()
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quotation")
+
+
+class QuotedParagraphBlock(blocks.StructBlock):
+    """A paragraph of the story reporting what people said, with who said it as data: it
+    reads as the source wrote it, the speakers' names linked to their live profiles."""
+
+    text = ParagraphBlock(label=_("Text"))
+    quotations = blocks.ListBlock(
+        QuotationBlock(),
+        label=_("Quotations"),
+        min_num=1,
+        help_text=_("Who the paragraph quotes; their names in the text link to their profiles."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Paragraph with quotations")
+        template = "wagtail_newsroom/blocks/quoted_paragraph.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "text": "<p>“We will reopen the bridge by spring,” the mayor said.</p>",
+            "quotations": [
+                {"text": "We will reopen the bridge by spring.", "attribution": "the mayor said"}
+            ],
+        }
+        description = _("A paragraph of body text that quotes people, with who they are.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        speakers = [q.get("speaker") for q in value["quotations"] if q.get("speaker")]
+        context["text"] = link_speakers(
+            str(value["text"]),
+            [(speaker.title, speaker.url) for speaker in speakers if speaker.live],
+        )
+        return context
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -194,11 +251,31 @@ class ArticleBodyBlock(blocks.StreamBlock):
         help_text=_("A URL of a video, post or other media to embed."),
     )
     quote = QuoteBlock()
+    quoted_paragraph = QuotedParagraphBlock()
     pull_quote = PullQuoteBlock()
     share = ShareBlock()
 
     # The raw text of each block type a reader reads once, for word counts and search.
-    TEXT_KEYS = {"paragraph": None, "heading": "text", "quote": "text"}
+    TEXT_KEYS = {"paragraph": None, "heading": "text", "quote": "text", "quoted_paragraph": "text"}
+
+
+def quotations_in(raw_data):
+    """``(block id, value)`` for every quotation in a body's raw data: each quote block, and
+    each of a quoted paragraph's quotations. ``value`` is the dict in ``raw_data`` itself
+    ("speaker", "text", ...), so a caller may change it there."""
+    for item in raw_data:
+        value = item.get("value")
+        if not isinstance(value, dict):
+            continue
+        if item.get("type") == "quote":
+            yield item.get("id") or "", value
+        elif item.get("type") == "quoted_paragraph":
+            for quotation in value.get("quotations") or []:
+                # ListBlock items are {"type": "item", "value": ..., "id": ...}, or bare
+                # values in data saved before Wagtail 2.16's format.
+                inner = quotation.get("value") if "value" in quotation else quotation
+                if isinstance(inner, dict):
+                    yield item.get("id") or "", inner
 
 
 def plain_text(html):

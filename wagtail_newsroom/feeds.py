@@ -20,7 +20,7 @@ from .conf import newsroom_settings
 from .metadata import SOCIAL_IMAGE, canonical_url, language_code, page_description
 
 # Block types a feed reader gets; share widgets and pull quotes (repeats) are page furniture.
-FEED_BLOCK_TYPES = ("paragraph", "heading", "image", "embed", "quote")
+FEED_BLOCK_TYPES = ("paragraph", "quoted_paragraph", "heading", "image", "embed", "quote")
 FEED_FILTERS = ("section", "tag", "person")
 
 _RELATIVE_URL = re.compile(r'\b(href|src)="(/[^/"][^"]*|/)"')

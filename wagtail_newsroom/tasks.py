@@ -84,6 +84,8 @@ def preview_import(run_id):
                 else:
                     article = outcome.parsed.to_dict()
                     article["source"] = sources.get(outcome.source, outcome.source)
+                    # Quote blocks' and paragraphs' quotations alike, for the preview's list.
+                    article["quotations"] = [q.to_dict() for q in outcome.parsed.quotations]
                     preview.append(article)
                 run.progress = len(preview)
                 run.save(update_fields=["progress", "updated_at"])

@@ -98,6 +98,25 @@ def test_merge_moves_bylines_quotes_and_draft_speakers(newsroom, news_index, peo
     assert redirect.redirect_page_id == qin.pk
 
 
+def test_merge_moves_the_speakers_of_quoted_paragraphs(newsroom, news_index, people_index):
+    _penny, qin, _ma = newsroom
+    duplicate = make_person(people_index, "Q. Peng")
+    quotation = {"text": "No.", "speaker": duplicate.pk, "speaker_name": "", "speaker_role": ""}
+    article = make_article(
+        news_index,
+        "Quoted",
+        body=[("quoted_paragraph", {"text": "<p>“No,” Peng said.</p>", "quotations": [quotation]})],
+    )
+    assert ArticleQuotation.objects.filter(person=duplicate, page=article).count() == 1
+
+    merge_people(qin, duplicate)
+
+    live = ArticlePage.objects.get(pk=article.pk)
+    [block] = live.body
+    assert [q["speaker"] for q in block.value["quotations"]] == [qin.specific]
+    assert ArticleQuotation.objects.filter(person=qin, page=article).count() == 1
+
+
 def test_merge_view(client, newsroom, people_index):
     penny, qin, ma = newsroom
     duplicate = make_person(people_index, "Q. Peng")

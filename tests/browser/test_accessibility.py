@@ -55,7 +55,12 @@ def assert_no_blocking_violations(page, axe_script, name, artifacts):
 
 
 def test_reader_pages_pass_axe(demo, live_server, page, axe_script, artifacts):
-    speakers = [b.value["speaker"] for b in demo.body if b.block_type == "quote"]
+    speakers = [
+        quotation["speaker"]
+        for block in demo.body
+        if block.block_type == "quoted_paragraph"
+        for quotation in block.value["quotations"]
+    ]
     pages = {
         "article": demo.url,
         "index": demo.get_parent().url,

@@ -100,3 +100,18 @@ def test_the_texts_own_date_beats_the_file_names():
     )
     assert article.published == datetime.date(2021, 3, 9)
     assert not any("file name" in warning for warning in article.warnings)
+
+
+def test_an_html_blockquote_is_a_quote_block_and_reported_speech_a_paragraph():
+    article = parse(
+        "<html><body><article><h1>Council votes to close the library early</h1>"
+        "<p>By Jane Roe</p>"
+        "<p>" + "The council voted on Tuesday to cut the library's hours by a third. " * 2 + "</p>"
+        "<p>“We had no choice,” said Tom Harker, the council leader, after the vote.</p>"
+        "<blockquote>“Libraries are where towns keep their memory,” Ann Lee wrote.</blockquote>"
+        "</article></body></html>",
+        "a.html",
+    )
+    kinds = [(block.type, [q.speaker for q in block.quotes]) for block in article.body]
+    assert kinds == [("paragraph", []), ("paragraph", ["Tom Harker"]), ("quote", [])]
+    assert article.body[2].speaker == "Ann Lee"

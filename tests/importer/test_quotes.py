@@ -51,9 +51,13 @@ def run(*paragraphs, authors=()):
 )
 def test_attribution_forms(paragraph, speaker, role, attribution):
     body, people = run(paragraph)
-    assert body[0].type == "quote"
+    assert body[0].quotes
     assert body[0].text == paragraph
-    assert (body[0].speaker, body[0].speaker_role, body[0].attribution) == (
+    assert (
+        body[0].quotes[0].speaker,
+        body[0].quotes[0].speaker_role,
+        body[0].quotes[0].attribution,
+    ) == (
         speaker,
         role,
         attribution,
@@ -67,8 +71,8 @@ def test_surnames_and_pronouns_resolve_to_the_full_name():
         "“It is about control, nothing else in the end,” Peng said.",
         "“And they will not stop at one company or one man,” he added.",
     )
-    assert [block.type for block in body] == ["paragraph", "quote", "quote"]
-    assert [block.speaker for block in body[1:]] == ["Qin Peng", "Qin Peng"]
+    assert [bool(block.quotes) for block in body] == [False, True, True]
+    assert [block.quotes[0].speaker for block in body[1:]] == ["Qin Peng", "Qin Peng"]
     assert people["Qin Peng"].roles == ["China affairs commentator"]
     assert people["Qin Peng"].aliases == ["Peng"]
 
@@ -89,8 +93,8 @@ def test_multi_paragraph_quote():
         "“Their order books are fine. What they lack is credit at a price they can pay.”",
         "The bank declined to comment.",
     )
-    assert [block.type for block in body] == ["quote", "quote", "paragraph"]
-    assert body[1].speaker == "Maria Lopez"
+    assert [bool(block.quotes) for block in body] == [True, True, False]
+    assert body[1].quotes[0].speaker == "Maria Lopez"
 
 
 def test_scare_quotes_are_not_speech():
@@ -98,7 +102,7 @@ def test_scare_quotes_are_not_speech():
         "Beijing built the so-called “social credit” system, and “Big Brother” fears grew.",
         "The minister called it a “reset” of relations, officials said.",
     )
-    assert [block.type for block in body] == ["paragraph", "paragraph"]
+    assert [bool(block.quotes) for block in body] == [False, False]
 
 
 def test_byline_authors_are_people():
@@ -110,8 +114,8 @@ def test_unnamed_speaker_is_a_quote_without_a_name():
     body, people = run(
         "“We are cooperating fully with investigators,” the company said in a statement."
     )
-    assert body[0].type == "quote"
-    assert body[0].speaker is None
+    assert body[0].quotes
+    assert body[0].quotes[0].speaker is None
     assert not people
 
 
@@ -138,7 +142,7 @@ def test_unnamed_speaker_is_a_quote_without_a_name():
 )
 def test_pronoun_resolves_to_the_person_meant(paragraphs, speaker):
     body, _ = run(*paragraphs)
-    assert body[2].speaker == speaker
+    assert body[2].quotes[0].speaker == speaker
 
 
 def test_speaker_introduced_in_the_sentence_before_the_quote():
@@ -146,7 +150,10 @@ def test_speaker_introduced_in_the_sentence_before_the_quote():
         'Kessel captain Rasmus Thorvaldsen was gracious in defeat. "They were the better crew '
         'today. We will see them again in May," he said.',
     )
-    assert (body[0].speaker, body[0].speaker_role) == ("Rasmus Thorvaldsen", "Kessel captain")
+    assert (body[0].quotes[0].speaker, body[0].quotes[0].speaker_role) == (
+        "Rasmus Thorvaldsen",
+        "Kessel captain",
+    )
     assert people["Rasmus Thorvaldsen"].roles == ["Kessel captain"]
 
 
@@ -155,7 +162,7 @@ def test_according_to_captures_the_role_after_the_name():
         "“Credit is the oxygen of small firms, and they are holding their breath,” according to "
         "Samuel Okafor, a senior analyst at Brightwater Capital who follows regional banks.",
     )
-    assert body[0].speaker == "Samuel Okafor"
+    assert body[0].quotes[0].speaker == "Samuel Okafor"
     assert people["Samuel Okafor"].roles == ["senior analyst at Brightwater Capital"]
 
 
@@ -177,8 +184,8 @@ def test_according_to_captures_the_role_after_the_name():
 )
 def test_every_quotation_mark_convention_and_attribution_shape(paragraph):
     body, _people = run(paragraph)
-    assert body[0].type == "quote"
-    assert body[0].speaker == "Jane Roe"
+    assert body[0].quotes
+    assert body[0].quotes[0].speaker == "Jane Roe"
     assert body[0].text == paragraph  # the source's marks stay
 
 
@@ -201,45 +208,65 @@ def test_words_quoted_inside_the_reporters_sentence_are_not_direct_speech():
         "Dean Johnson, a salesman from Sumter, says Cruz will “leave here with momentum.”",
         "Mr. Ryan said the remarks were “the textbook definition of a racist comment.”",
     )
-    assert [block.type for block in body] == ["paragraph", "paragraph"]
+    assert [bool(block.quotes) for block in body] == [False, False]
 
 
 def test_a_direct_quote_may_follow_a_short_lead_in():
     body, _people = run("Sooner or later, ''we will have a consumption tax,'' Jane Roe said.")
-    assert body[0].type == "quote"
-    assert body[0].speaker == "Jane Roe"
+    assert body[0].quotes
+    assert body[0].quotes[0].speaker == "Jane Roe"
 
 
 def test_a_participle_leads_into_a_quote():
     body, _people = run(
         "Jane Roe took to Twitter, writing: “Another horrific attack. When will we learn?”"
     )
-    assert body[0].type == "quote"
-    assert body[0].speaker == "Jane Roe"
+    assert body[0].quotes
+    assert body[0].quotes[0].speaker == "Jane Roe"
 
 
 def test_a_short_quote_with_its_attribution_is_a_quote():
     body, _people = run('"Biden is very good," Tom Nides wrote.')
-    assert body[0].type == "quote"
-    assert body[0].speaker == "Tom Nides"
+    assert body[0].quotes
+    assert body[0].quotes[0].speaker == "Tom Nides"
 
 
 def test_speech_verbs_come_from_the_lexicon():
     paragraph = "“We will rebuild every home that burned down,” Jane Roe harrumphed."
     body, _people = run(paragraph)
-    assert body[0].type == "paragraph"
+    assert not body[0].quotes
     lexicon = build_lexicon(("en",), {"en": {"speech_verbs": ["harrumphed"]}})
     body, _people = find_quotes([BodyBlock("paragraph", paragraph)], [], lexicon=lexicon)
-    assert body[0].speaker == "Jane Roe"
+    assert body[0].quotes[0].speaker == "Jane Roe"
 
 
 def test_a_pronoun_with_no_one_to_refer_to_gives_a_quote_without_a_speaker():
     body, people = run("“It will not be cheap,” he said.")
-    assert body[0].type == "quote"
-    assert body[0].speaker is None
+    assert body[0].quotes
+    assert body[0].quotes[0].speaker is None
     assert not people
 
 
 def test_a_colon_after_a_sentence_is_not_an_attribution():
     body, _ = run("The letter makes a simple case: “We must stand together as neighbours.”")
-    assert body[0].type == "paragraph"
+    assert not body[0].quotes
+
+
+def test_a_paragraph_that_quotes_stays_a_paragraph_with_the_speakers_words():
+    paragraph = "“We will rebuild,” Jane Roe said. “It will take a year.”"
+    body, _ = run(paragraph)
+    assert (body[0].type, body[0].text) == ("paragraph", paragraph)
+    assert body[0].quotes[0].text == "We will rebuild. It will take a year."
+    assert body[0].to_dict()["quotes"] == [
+        {
+            "text": "We will rebuild. It will take a year.",
+            "speaker": "Jane Roe",
+            "speaker_role": None,
+            "attribution": "Jane Roe said",
+        }
+    ]
+
+
+def test_a_quotation_the_source_set_apart_stays_a_quote_block():
+    body, _ = find_quotes([BodyBlock("quote", "“We will rebuild every home,” Jane Roe said.")], [])
+    assert (body[0].type, body[0].speaker, body[0].quotes) == ("quote", "Jane Roe", [])

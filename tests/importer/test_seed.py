@@ -19,7 +19,10 @@ def test_seed_article():
 
     body = data["body"]
     assert len(body) == 13
-    quotes = [block for block in body if block["type"] == "quote"]
+    # Reported speech stays in the run of the story: paragraphs, with their quotations.
+    assert {block["type"] for block in body} == {"paragraph"}
+    quoting = [block for block in body if block["quotes"]]
+    quotes = [quote for block in quoting for quote in block["quotes"]]
     assert [quote["speaker"] for quote in quotes] == ["Jack Ma", "Qin Peng", "Qin Peng"]
     assert [quote["attribution"] for quote in quotes] == [
         "Ma said",
@@ -27,13 +30,14 @@ def test_seed_article():
         "Peng said",
     ]
     assert quotes[1]["speaker_role"] == "analyst"
-    # The quote blocks carry their paragraphs exactly as written.
-    assert quotes[0]["text"].startswith("“China does not have any systemic financial risk")
-    assert quotes[0]["text"].endswith("‘the lack of a financial system.'”")
+    # The paragraphs read exactly as written; a quotation holds the quoted words.
+    assert quoting[0]["text"].startswith("“China does not have any systemic financial risk")
+    assert quoting[0]["text"].endswith("‘the lack of a financial system.'”")
+    assert quotes[0]["text"].startswith("China does not have any systemic financial risk")
 
     scare = [block for block in body if "“Big Brother”" in block["text"]]
-    assert scare and scare[0]["type"] == "paragraph"
-    assert all("social credit" not in quote["text"] for quote in quotes)
+    assert scare and not scare[0]["quotes"]
+    assert all("social credit" not in block["text"] for block in quoting)
 
     people = {person["name"]: person for person in data["people"]}
     assert {"China affairs commentator", "analyst"} <= set(people["Qin Peng"]["roles"])

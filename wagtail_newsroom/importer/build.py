@@ -229,7 +229,13 @@ class ArticleBuilder:
         """The body as StreamField JSON, one block per parsed block."""
         stream = []
         for block in parsed.body:
-            if block.type == "paragraph":
+            if block.type == "paragraph" and block.quotes:
+                value = {
+                    "text": self.html(block),
+                    "quotations": [self.speaker(quote, people) for quote in block.quotes],
+                }
+                stream.append({"type": "quoted_paragraph", "value": value})
+            elif block.type == "paragraph":
                 stream.append({"type": "paragraph", "value": self.html(block)})
             elif block.type == "list":
                 stream.append({"type": "paragraph", "value": self.list_html(block)})
@@ -237,14 +243,7 @@ class ArticleBuilder:
                 level = HEADING_LEVELS.get(block.level or 2, "h4")
                 stream.append({"type": "heading", "value": {"text": block.text, "level": level}})
             elif block.type == "quote":
-                speaker = people.get(block.speaker)
-                value = {
-                    "text": self.html(block),
-                    "speaker": speaker.pk if speaker else None,
-                    "speaker_name": block.speaker or "",
-                    "speaker_role": block.speaker_role or "",
-                    "attribution": block.attribution or "",
-                }
+                value = {**self.speaker(block, people), "text": self.html(block)}
                 stream.append({"type": "quote", "value": value})
             elif block.type == "image" and (image := self.image(parsed, block, warnings)):
                 value = {
@@ -255,6 +254,18 @@ class ArticleBuilder:
                 }
                 stream.append({"type": "image", "value": value})
         return stream
+
+    @staticmethod
+    def speaker(quotation, people):
+        """A quote block's or a quotation's value: its words and who said them."""
+        speaker = people.get(quotation.speaker)
+        return {
+            "text": quotation.text,
+            "speaker": speaker.pk if speaker else None,
+            "speaker_name": quotation.speaker or "",
+            "speaker_role": quotation.speaker_role or "",
+            "attribution": quotation.attribution or "",
+        }
 
     def list_html(self, block):
         if block.html:

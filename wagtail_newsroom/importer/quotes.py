@@ -1,20 +1,22 @@
 """Stage 4: direct quotes, their speakers, and the people in the story.
 
-A paragraph becomes a quote block only when it carries direct speech *and* an attribution
-("... ,” Ma said", "said Jane Roe", "Peng told Reuters: “...”", "according to ..."), or
-continues a quote left open by the paragraph before. Short quoted phrases without a speech
-verb next to them ("Big Brother", so-called “social credit”) are scare quotes, not speech.
-The paragraph's text is never changed: the quote block carries it whole.
+A paragraph carries a quotation when it has direct speech *and* an attribution ("... ,” Ma
+said", "said Jane Roe", "Peng told Reuters: “...”", "according to ..."), or continues a quote
+left open by the paragraph before. Short quoted phrases without a speech verb next to them
+("Big Brother", so-called “social credit”) are scare quotes, not speech. The paragraph stays a
+paragraph and its text is never changed: the quotation is data beside it, as a newsroom sets
+reported speech in the run of the story. Only a quotation the source set apart
+(``<blockquote>``) is a quote block.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import DEFAULT_LEXICON, Lexicon
-from .result import Author, BodyBlock, Person
+from .result import Author, BodyBlock, Person, Quotation
 
 # "told jurors", "told The Huffington Post": whom the speaker told follows the verb.
 _TOLD_WHOM = r"(?:\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\w+))?"
@@ -487,15 +489,17 @@ def _opens_without_closing(text: str) -> bool:
 def find_quotes(
     body: list[BodyBlock], authors: list[Author], *, lexicon: Lexicon = DEFAULT_LEXICON
 ) -> tuple[list[BodyBlock], list]:
-    """Turn quoted paragraphs into quote blocks; return the new body and the people."""
+    """The body with each paragraph's direct speech as its ``quotes``, and set-apart quote
+    blocks attributed; and the people in the story. No text changes: a paragraph that reports
+    speech stays a paragraph."""
     people = People(_grammar(lexicon))
     for author in authors:
         people.add(author.name, author.role)
         people.full_names.append(author.name)
     result: list[BodyBlock] = []
-    open_run: list[BodyBlock] = []
+    open_run: list[Quotation] = []
     for block in body:
-        if block.type != "paragraph":
+        if block.type not in ("paragraph", "quote"):
             result.append(block)
             continue
         text = standardise_quotes(block.text)
@@ -508,32 +512,71 @@ def find_quotes(
         people.read_paragraph(masked)
         spans = _QUOTED.findall(text)
         quoted = _quoted_words(spans)
-        continuing = bool(open_run) and text.lstrip()[:1] in _OPENERS
-        speaker = _speaker(masked, spans, people) if quoted and spoken else None
-        is_quote = (speaker is not None and quoted >= 3) or continuing
-        if not is_quote:
+        set_apart = block.type == "quote"
+        continuing = bool(open_run) and (text.lstrip()[:1] in _OPENERS or set_apart)
+        speaker = _speaker(masked, spans, people) if (quoted or set_apart) and spoken else None
+        if not ((speaker is not None and (quoted >= 3 or set_apart)) or continuing):
             open_run = []
             result.append(block)
             continue
-        quote = BodyBlock("quote", block.text, html=block.html)
+        words = " ".join(_as_sentence(span) for span in spans) if spans else block.text
+        quotation = Quotation(words)
         if speaker is None and open_run and open_run[-1].speaker:
             # A continuation paragraph: the speaker named earlier is still talking.
             previous = open_run[-1]
-            quote.speaker, quote.speaker_role = previous.speaker, previous.speaker_role
-            quote.attribution = previous.attribution
-        result.append(quote)
-        open_run.append(quote)
+            quotation = replace(
+                quotation,
+                speaker=previous.speaker,
+                speaker_role=previous.speaker_role,
+                attribution=previous.attribution,
+            )
+        open_run.append(quotation)
         if speaker is not None and speaker.name is not None:
             people.add(speaker.name, speaker.role, speaker.alias)
             people.last = speaker.name
-            for pending in open_run:
-                if pending.speaker is None:
-                    pending.speaker = speaker.name
-                    pending.speaker_role = speaker.role
-                    pending.attribution = speaker.attribution
+            # The quotes waiting for their speaker get this one.
+            open_run = [
+                replace(
+                    pending,
+                    speaker=speaker.name,
+                    speaker_role=speaker.role,
+                    attribution=speaker.attribution,
+                )
+                if pending.speaker is None
+                else pending
+                for pending in open_run
+            ]
+        elif speaker is not None:
+            open_run[-1] = replace(open_run[-1], attribution=speaker.attribution)
+        result.append(block)
+        _attach(result, open_run)
         if not _opens_without_closing(text):
             open_run = []
     return result, list(people.people.values())
+
+
+def _as_sentence(span: str) -> str:
+    """Quoted words as the speaker's sentence: “..., ” she said" ends the quote with a comma
+    that belongs to the reporter's sentence."""
+    span = span.strip()
+    return span[:-1] + "." if span.endswith(",") else span
+
+
+def _attach(result: list[BodyBlock], run: list[Quotation]):
+    """Give the last ``len(run)`` quoting blocks of ``result`` their quotations as they now
+    stand: a speaker named later reaches back to the quotes opened before it."""
+    quoting = [i for i, block in enumerate(result) if block.type in ("paragraph", "quote")]
+    for index, quotation in zip(quoting[-len(run) :], run, strict=True):
+        block = result[index]
+        if block.type == "quote":
+            result[index] = replace(
+                block,
+                speaker=quotation.speaker,
+                speaker_role=quotation.speaker_role,
+                attribution=quotation.attribution,
+            )
+        else:
+            result[index] = replace(block, quotes=[quotation])
 
 
 def _note_indirect(masked: str, people: People):

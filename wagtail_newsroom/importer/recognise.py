@@ -139,7 +139,9 @@ def assemble(ctx: Context, labels: Labels) -> Recognised:
                     )
                 )  # fmt: skip
         elif kind is Kind.PARAGRAPH:
-            body.append(BodyBlock("paragraph", line.text, html=line.html))
+            # A quotation the page set apart (<blockquote>) stays one.
+            block_type = "quote" if line.kind == "quote" else "paragraph"
+            body.append(BodyBlock(block_type, line.text, html=line.html))
         elif kind is Kind.HEADING:
             body.append(BodyBlock("heading", line.text, level=label.value))
         elif kind is Kind.LIST:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 # The keys each body block type carries in its JSON form, besides "type".
 # "html" is only emitted when the source had markup worth keeping (links, emphasis).
 BLOCK_KEYS = {
-    "paragraph": ("text",),
+    "paragraph": ("text", "quotes"),
     "heading": ("text", "level"),
     "quote": ("text", "speaker", "speaker_role", "attribution"),
     "list": ("text", "items", "ordered"),
@@ -68,11 +68,30 @@ class Image:
 
 
 @dataclass
+class Quotation:
+    """Direct speech a paragraph reports: the quoted words and who said them."""
+
+    text: str
+    speaker: str | None = None  # the full name, resolved from surnames and pronouns
+    speaker_role: str | None = None
+    attribution: str | None = None  # the words that attribute it: "Ma said"
+
+    def to_dict(self):
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_role": self.speaker_role,
+            "attribution": self.attribution,
+        }
+
+
+@dataclass
 class BodyBlock:
     """One block of the article body, in reading order.
 
     ``text`` is what a reader sees (plain text); ``html`` is the sanitised rich
-    text where the source had links or emphasis.
+    text where the source had links or emphasis. A paragraph's ``quotes`` are the direct
+    speech it reports; a "quote" block is a quotation the source set apart (``<blockquote>``).
     """
 
     type: str
@@ -88,11 +107,14 @@ class BodyBlock:
     alt: str | None = None
     caption: str | None = None
     credit: str | None = None
+    quotes: list[Quotation] = field(default_factory=list)
 
     def to_dict(self):
         data = {"type": self.type}
         for key in BLOCK_KEYS[self.type]:
             value = getattr(self, key)
+            if key == "quotes":
+                value = [quotation.to_dict() for quotation in value]
             data[key] = list(value) if isinstance(value, list) else value
         if self.html is not None:
             data["html"] = self.html
@@ -156,5 +178,16 @@ class ParsedArticle:
         }
 
     @property
-    def quotes(self):
-        return [block for block in self.body if block.type == "quote"]
+    def quotations(self) -> list[Quotation]:
+        """Every quotation in the body: set-apart quote blocks and paragraphs' quotes."""
+        return [
+            quotation
+            for block in self.body
+            for quotation in (
+                block.quotes
+                if block.type == "paragraph"
+                else [Quotation(block.text, block.speaker, block.speaker_role, block.attribution)]
+                if block.type == "quote"
+                else []
+            )
+        ]

@@ -30,7 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import metadata
-from ..blocks import ArticleBodyBlock, body_text, plain_text
+from ..blocks import ArticleBodyBlock, body_text, plain_text, quotations_in
 from ..conf import newsroom_settings
 from ..forms import ArticlePageForm
 from .mixins import NewsroomPageMixin
@@ -497,29 +497,28 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
         return max(1, math.ceil(self.word_count / newsroom_settings.WORDS_PER_MINUTE))
 
     def quotations_from_body(self):
-        """One ArticleQuotation per quote block whose speaker is an existing profile."""
+        """One ArticleQuotation per quotation in the body (quote blocks and quoted paragraphs)
+        whose speaker is an existing profile."""
         from .people import PersonPage
 
         quotes = [
-            item
-            for item in self.body.raw_data
-            if item["type"] == "quote" and (item["value"] or {}).get("speaker")
+            (block_id, value)
+            for block_id, value in quotations_in(self.body.raw_data)
+            if value.get("speaker")
         ]
         if not quotes:
             return []
         existing = set(
             PersonPage.objects.filter(
-                pk__in=[item["value"]["speaker"] for item in quotes]
+                pk__in=[value["speaker"] for _id, value in quotes]
             ).values_list("pk", flat=True)
         )
         return [
             ArticleQuotation(
-                person_id=item["value"]["speaker"],
-                text=plain_text(item["value"].get("text")),
-                block_id=item.get("id") or "",
+                person_id=value["speaker"], text=plain_text(value.get("text")), block_id=block_id
             )
-            for item in quotes
-            if item["value"]["speaker"] in existing
+            for block_id, value in quotes
+            if value["speaker"] in existing
         ]
 
     def clean(self):

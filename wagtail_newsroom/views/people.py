@@ -16,6 +16,7 @@ from wagtail.admin import messages
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision, get_page_models
 
+from ..blocks import quotations_in
 from ..models import (
     AbstractArticlePage,
     ArticleByline,
@@ -109,10 +110,8 @@ def person_summary(request, pk):
 def replace_speaker(raw, old, new):
     """Stream data with quote speakers ``old`` replaced by ``new``; None when nothing changed."""
     changed = False
-    for item in raw:
-        value = item.get("value")
-        quote = item.get("type") == "quote" and isinstance(value, dict)
-        if quote and str(value.get("speaker")) == str(old):
+    for _block_id, value in quotations_in(raw):
+        if str(value.get("speaker")) == str(old):
             value["speaker"] = new
             changed = True
     return raw if changed else None

@@ -199,7 +199,7 @@ class Command(BaseCommand):
                     "authors": ", ".join(a.name for a in parsed.authors) or _("no byline"),
                     "published": parsed.published or _("no date"),
                     "blocks": len(parsed.body),
-                    "quotes": len(parsed.quotes),
+                    "quotes": len(parsed.quotations),
                     "dropped": len(parsed.dropped),
                 }
             )
