@@ -294,3 +294,7 @@ def test_a_headline_with_a_preposition_is_not_a_name_and_its_place():
     )
     assert parse_byline(headline) is None
     assert [author.name for author in parse_byline("By Jane Roe for The Courier")] == ["Jane Roe"]
+
+
+def test_a_doubled_byline_label_is_read_once():
+    assert [author.name for author in parse_byline("By By NICK MADIGAN")] == ["Nick Madigan"]

@@ -270,3 +270,24 @@ def test_a_paragraph_that_quotes_stays_a_paragraph_with_the_speakers_words():
 def test_a_quotation_the_source_set_apart_stays_a_quote_block():
     body, _ = find_quotes([BodyBlock("quote", "“We will rebuild every home,” Jane Roe said.")], [])
     assert (body[0].type, body[0].speaker, body[0].quotes) == ("quote", "Jane Roe", [])
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        ("“It is over,” Even Lindsey Graham said.", "Lindsey Graham", None),
+        ("“It is over,” said Alabama Sen. Jeff Sessions.", "Jeff Sessions", None),
+        ("“It is over,” Senators Mitch McConnell said.", "Mitch McConnell", "Senators"),
+        ("“It is over,” Co-anchor Norah O'Donnell said.", "Norah O'Donnell", "Co-anchor"),
+        ("“It is over,” Prime Minister Theresa May said.", "Theresa May", "Prime Minister"),
+    ],
+)
+def test_sentence_words_and_titles_are_not_part_of_a_name(paragraph, speaker, role):
+    body, people = run(paragraph)
+    assert (body[0].quotes[0].speaker, body[0].quotes[0].speaker_role) == (speaker, role)
+    assert list(people) == [speaker]
+
+
+def test_a_name_ending_in_a_pronoun_is_no_name():
+    body, people = run("“It is over,” Washington D.C. He said.")
+    assert not people

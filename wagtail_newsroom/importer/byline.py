@@ -207,7 +207,13 @@ def _read_byline(text: str, lexicon: Lexicon) -> list[Author] | None:
         return _read_names(posted.group("names"), lexicon, handle=True)
     label = patterns.label.match(text)
     if label and not _label_begins_name(label.group(0), text[label.end() :], patterns):
-        return _read_names(text[label.end() :], lexicon, handle=False)
+        rest = text[label.end() :]
+        # Archives that add their own label double it: "By By NICK MADIGAN".
+        while (again := patterns.label.match(rest)) and not _label_begins_name(
+            again.group(0), rest[again.end() :], patterns
+        ):
+            rest = rest[again.end() :]
+        return _read_names(rest, lexicon, handle=False)
     # "Jane Roe / OUTLET.COM / Sep 2, 2024", "Jane Roe|Published 15 hours ago".
     parts = [part.strip() for part in re.split(r"\s*[|/·•]\s*", text)]
     if (

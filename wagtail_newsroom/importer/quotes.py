@@ -22,78 +22,6 @@ from .result import Author, BodyBlock, Person, Quotation
 _TOLD_WHOM = r"(?:\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\w+))?"
 _PRONOUNS = {"he", "she", "they"}
 _DETERMINERS = re.compile(r"^(?:(?:our|their|his|her|its|the|a|an|one)\s+)+", re.IGNORECASE)
-_HONORIFICS = {"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "dame", "rev"}
-# Capitalised words that open a name but describe the person: "Assistant U.S. Attorney
-# Karen Whitlow", "Councilman André Bouchard", "Owner José Ibáñez".
-_TITLES = {
-    "assistant", "attorney", "general", "secretary", "senator", "sen", "rep", "representative",
-    "president", "minister", "prime", "councilman", "councilwoman", "councillor", "cllr",
-    "mayor", "judge", "justice", "chief", "officer", "sgt", "sergeant", "det", "detective",
-    "inspector", "superintendent", "director", "chairman", "chairwoman", "chair", "owner",
-    "coach", "captain", "capt", "lt", "col", "gen", "deputy", "governor", "gov", "commissioner",
-    "sheriff", "pastor", "father", "bishop", "lord", "lady", "baroness", "battalion", "professor",
-    "economist", "analyst", "spokesman", "spokeswoman", "spokesperson", "state", "district",
-}  # fmt: skip
-_PARTICLES = {
-    "de",
-    "da",
-    "del",
-    "della",
-    "di",
-    "du",
-    "van",
-    "von",
-    "der",
-    "den",
-    "le",
-    "la",
-    "bin",
-    "al",
-    "ibn",
-    "y",
-    "dos",
-    "das",
-    "ter",
-}
-_NOT_NAMES = {
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "Its",
-    "Their",
-    "Our",
-    "His",
-    "Her",
-    "But",
-    "And",
-    "However",
-    "In",
-    "On",
-    "At",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Prosecutors",
-    "Police",
-    "Officials",
-}
 _ORGANISATION = re.compile(
     r"\b(Institute|Authority|Ministry|Department|Police|Court|Government|Group|Inc|Ltd|Council|"
     r"Party|Agency|Office|University|Company|Bank|Association|Committee|News|Times|Post|"
@@ -139,6 +67,21 @@ class _Grammar:
     according: re.Pattern  # "according to Jane Roe, a senior analyst at X"
     speech: re.Pattern  # any speech verb at all
     indirect: re.Pattern  # "analyst Jane Roe said ..." outside quotes
+    # Name words, lower case: titles before a name that are the person's role ("senator"),
+    # honorifics that are neither name nor role ("mr"), particles ("van"), and words that
+    # open sentences but never names ("however", weekdays).
+    titles: frozenset
+    honorifics: frozenset
+    particles: frozenset
+    not_names: frozenset
+
+    @functools.cached_property
+    def name_starts_after(self) -> frozenset:
+        return self.not_names | self.titles
+
+    @functools.cached_property
+    def never_in_role(self) -> frozenset:
+        return self.honorifics | self.not_names
 
 
 @functools.lru_cache(maxsize=8)
@@ -166,6 +109,11 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         according=re.compile(r"according to (?P<who>[^\u0000.;:!?“”]{1,160}?)\s*(?:[.;]|\u0000|$)"),
         speech=re.compile(r"\b(?:" + verbs + r"|according to)\b"),
         indirect=re.compile(r"(?:^|[.;]\s+|\u0000\s*)" + _WHO + r",?\s+(?P<verb>" + verbs + r")\b"),
+        titles=lexicon.name_titles,
+        honorifics=lexicon.honorifics,
+        particles=lexicon.name_particles,
+        # Not the months: May, June and August are names too.
+        not_names=lexicon.not_names | lexicon.weekdays,
     )
 
 
@@ -213,30 +161,49 @@ def _mask(text: str) -> str:
     return _ABBREVIATION.sub(lambda m: m.group(1) + _DOT, _QUOTED.sub(_Q, text))
 
 
-def _is_name_token(token: str) -> bool:
-    if token in _PARTICLES:
+def _bare(token: str) -> str:
+    return token.rstrip(_DOT + ".,").lower()
+
+
+def _is_name_token(token: str, grammar: _Grammar) -> bool:
+    if token in grammar.particles:
         return True
     return token[:1].isupper() and not token.endswith(("’s", "'s", "’", ","))
 
 
-def _name_at_end(part: str) -> tuple[str | None, str]:
+def _name_at_end(part: str, grammar: _Grammar) -> tuple[str | None, str]:
     """Split "our China affairs commentator Qin Peng" into ("Qin Peng", "our China ...")."""
     tokens = part.split()
     cut = len(tokens)
-    while cut > 0 and _is_name_token(tokens[cut - 1]):
+    while cut > 0 and _is_name_token(tokens[cut - 1], grammar):
         cut -= 1
     names, prefix = tokens[cut:], tokens[:cut]
-    while names and names[0] in _PARTICLES:
+    if not names or _bare(names[-1]) in grammar.not_names:
+        return None, " ".join(tokens)  # "Washington D.C. He"
+    # The name starts after the last word that opens sentences or is a title: "Even Lindsey
+    # Graham", "Alabama Sen. Jeff Sessions", "Co-anchor Norah O'Donnell". Titles go to the
+    # role; honorifics and sentence words to neither.
+    start = 1 + max(
+        (i for i, token in enumerate(names[:-1]) if _bare(token) in grammar.name_starts_after),
+        default=-1,
+    )
+    prefix += [token for token in names[:start] if _bare(token) not in grammar.never_in_role]
+    names = names[start:]
+    while names and names[0] in grammar.particles:
         prefix.append(names.pop(0))
     while len(names) > 1 and (
-        names[0].rstrip(_DOT + ".").lower() in _TITLES | _HONORIFICS
+        _bare(names[0]) in grammar.honorifics
         or names[0].count(_DOT) > 1  # "U.S."
         or len(names) > 4
     ):
         token = names.pop(0)
-        if token.rstrip(_DOT + ".").lower() not in _HONORIFICS:
+        if _bare(token) not in grammar.honorifics:
             prefix.append(token)
-    if not names or names[0] in _NOT_NAMES or _ORGANISATION.search(" ".join(names)):
+    if (
+        not names
+        or (len(names) == 1 and names[0].isupper())  # "THE", "CNN"
+        or _ORGANISATION.search(" ".join(names))
+    ):
         return None, " ".join(tokens)
     return " ".join(names).replace(_DOT, "."), " ".join(prefix).replace(_DOT, ".")
 
@@ -247,7 +214,7 @@ def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
     role = re.split(r"\s+(?:who|which|whose|that)\b", role)[0]
     role = _DETERMINERS.sub("", role.strip(" ,")).strip(" ,")
     words = role.split()
-    titled = bool(words) and words[0].rstrip(".").lower() in _TITLES
+    titled = bool(words) and _bare(words[0]) in grammar.titles
     if not words or len(words) > 12 or not (titled or any(w[:1].islower() for w in words)):
         return None
     if re.search(r"\b(?:" + grammar.verbs + r"|who|which|that|is|was|has|had)\b", role):
@@ -263,9 +230,9 @@ def _split_who_name_first(who: str, grammar: _Grammar) -> tuple[str | None, str 
     first, _, rest = who.partition(",")
     tokens = first.split()
     cut = 0
-    while cut < len(tokens) and _is_name_token(tokens[cut]):
+    while cut < len(tokens) and _is_name_token(tokens[cut], grammar):
         cut += 1
-    name, prefix = _name_at_end(" ".join(tokens[:cut]))
+    name, prefix = _name_at_end(" ".join(tokens[:cut]), grammar)
     if name is None:
         return None, None
     role = " ".join(filter(None, [prefix, " ".join(tokens[cut:])])).replace(_DOT, ".")
@@ -283,7 +250,7 @@ def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
         return who.lower(), None
     parts = [part.strip() for part in who.split(",") if part.strip()]
     for index in range(len(parts) - 1, -1, -1):
-        name, prefix = _name_at_end(parts[index])
+        name, prefix = _name_at_end(parts[index], grammar)
         if name is None:
             continue
         role = _clean_role(prefix, grammar) if prefix else None
@@ -322,7 +289,7 @@ class People:
         pronouns after each name give them ("Lopez is not so sure. Her surveys ...")."""
         found: list[tuple[int, str, str | None]] = []
         for match in _MENTION.finditer(masked):
-            name, _prefix = _name_at_end(match.group(0))
+            name, _prefix = _name_at_end(match.group(0), self.grammar)
             if name is None:
                 continue
             if " " in name:
@@ -337,7 +304,7 @@ class People:
             words = before[-1].split()[-4:]
             role = None
             if words:
-                _name, prefix = _name_at_end(" ".join([*words, match.group(0)]))
+                _name, prefix = _name_at_end(" ".join([*words, match.group(0)]), self.grammar)
                 role = _clean_role(prefix, self.grammar)
             found.append((match.start(), full, role))
             opens = not _SENTENCE_START.split(masked[: match.start()])[-1].strip()

@@ -30,6 +30,8 @@ _SETS = (
     "conjunctions",
     "name_particles",
     "honorifics",
+    "name_titles",
+    "not_names",
     "role_words",
     "speech_verbs",
     "function_words",
@@ -64,6 +66,10 @@ class Lexicon:
     name_particles: frozenset[str] = frozenset()
     # Titles before a name, without the full stop: "mr", "dr", "sen", "gov".
     honorifics: frozenset[str] = frozenset()
+    # Titles written before a name that are the person's role: "senator", "mayor", "ministre".
+    name_titles: frozenset[str] = frozenset()
+    # Capitalised words that open sentences and never a name: "the", "however", "if", "even".
+    not_names: frozenset[str] = frozenset()
     # Words of job titles: "reporter", "correspondent", "rédacteur".
     role_words: frozenset[str] = frozenset()
     # Verbs and phrases that attribute speech: "said", "told reporters", "a déclaré".

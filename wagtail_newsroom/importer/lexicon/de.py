@@ -30,6 +30,15 @@ WORDS = {
     "conjunctions": ["und"],
     "name_particles": ["von", "zu", "vom", "zum", "van", "der"],
     "honorifics": ["hr", "fr", "herr", "frau", "dr", "prof"],
+    "name_titles": [
+        "minister", "ministerin", "präsident", "präsidentin", "bürgermeister",
+        "bürgermeisterin", "kanzler", "kanzlerin", "sprecher", "sprecherin", "direktor",
+        "direktorin", "professor", "professorin", "richter", "richterin",
+    ],
+    "not_names": [
+        "der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "aber", "und", "oder",
+        "doch", "auch", "wenn", "als", "nach", "vor", "laut", "selbst", "noch",
+    ],
     "role_words": [
         "redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporter",
         "reporterin", "autor", "autorin", "redaktion", "journalist", "journalistin",

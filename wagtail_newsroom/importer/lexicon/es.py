@@ -26,6 +26,15 @@ WORDS = {
     "conjunctions": ["y", "e"],
     "name_particles": ["de", "del", "la", "las", "los", "y"],
     "honorifics": ["sr", "sra", "srta", "dr", "dra", "lic", "ing"],
+    "name_titles": [
+        "ministro", "ministra", "presidente", "presidenta", "alcalde", "alcaldesa", "senador",
+        "senadora", "diputado", "diputada", "portavoz", "director", "directora", "profesor",
+        "profesora", "juez", "jueza",
+    ],
+    "not_names": [
+        "el", "la", "los", "las", "un", "una", "él", "ella", "ellos", "ellas", "pero", "y", "o",
+        "según", "cuando", "si", "aunque", "incluso", "también",
+    ],
     "role_words": [
         "periodista", "corresponsal", "redactor", "redactora", "reportero", "reportera",
         "enviado especial", "enviada especial", "columnista", "redacción", "corresponsales",

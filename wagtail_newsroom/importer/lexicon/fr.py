@@ -29,6 +29,14 @@ WORDS = {
     "conjunctions": ["et"],
     "name_particles": ["de", "du", "des", "d'", "le", "la"],
     "honorifics": ["m", "mme", "mlle", "me", "pr", "dr"],
+    "name_titles": [
+        "ministre", "président", "présidente", "maire", "député", "députée", "sénateur",
+        "sénatrice", "porte-parole", "directeur", "directrice", "professeur", "juge",
+    ],
+    "not_names": [
+        "le", "la", "les", "un", "une", "ce", "cette", "il", "elle", "ils", "elles", "nous",
+        "mais", "et", "ou", "donc", "pour", "selon", "quand", "si", "même", "aussi",
+    ],
     "role_words": [
         "journaliste", "rédacteur", "rédactrice", "correspondant", "correspondante",
         "envoyé spécial", "envoyée spéciale", "chroniqueur", "chroniqueuse", "rédaction",
