@@ -115,3 +115,30 @@ def test_an_html_blockquote_is_a_quote_block_and_reported_speech_a_paragraph():
     kinds = [(block.type, [q.speaker for q in block.quotes]) for block in article.body]
     assert kinds == [("paragraph", []), ("paragraph", ["Tom Harker"]), ("quote", [])]
     assert article.body[2].speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["javascript:alert(1)", " JaVa\tScRiPt:alert(1)", "data:text/html,<b>x</b>", "vbscript:x"],
+)
+def test_an_image_with_an_unsafe_address_is_no_image(src):
+    article = parse(
+        "<html><head><title>Council votes to close the library</title></head><body>"
+        "<p>The council voted on Tuesday to cut the library's opening hours by a third.</p>"
+        f'<img src="{src}">'
+        "<p>Residents said they would petition the mayor to reverse the decision next week.</p>"
+        "</body></html>",
+        "fuzz/page.html",
+        content_type="text/html",
+    )
+    assert all(block.type != "image" for block in article.body)
+    assert article.lead_image is None
+
+
+def test_a_metadata_headline_above_an_image_is_still_the_headline():
+    article = parse(
+        "<html><head><title>T</title></head><body><IMG SRC=0>The the the the.</body></html>",
+        "fuzz/page.html",
+        content_type="text/html",
+    )
+    assert article.headline == "T"

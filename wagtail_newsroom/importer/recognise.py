@@ -87,7 +87,8 @@ def assemble(ctx: Context, labels: Labels) -> Recognised:
     found = {"headline": None, "guessed": False, "dek": None, "published": None, "updated": None}
     headline = labels.get(head)
     sections: list[Section] = []
-    if headline is not None:
+    # When only the page's metadata names the headline, the line at ``head`` is another's.
+    if headline is not None and headline.kind is Kind.HEADLINE:
         found["headline"], found["guessed"] = headline.value.text, headline.value.guessed
         if headline.value.kicker:
             sections.append(Section(headline.value.kicker, KICKER_RANK))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import nh3
 
@@ -35,3 +36,16 @@ def sanitise(html: str) -> str:
     )
     # An <a> whose href was refused is just noise around its text.
     return re.sub(r"<a>(.*?)</a>", r"\1", cleaned, flags=re.DOTALL).strip()
+
+
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def safe_image_src(src: str | None) -> str | None:
+    """An image's address if it is one the importer may use: a path beside the source or an
+    http(s) URL. Other schemes ("javascript:", "data:") are no image at all."""
+    if not src:
+        return None
+    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+    scheme = urlsplit(_CONTROL.sub("", src)).scheme.lower()
+    return src.strip() if scheme in ("", "http", "https") else None

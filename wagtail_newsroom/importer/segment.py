@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .sanitise import sanitise
+from .sanitise import safe_image_src, sanitise
 
 _WS = re.compile(r"\s+")
 
@@ -343,14 +343,15 @@ class _HTMLSegmenter:
             if credit_node is not None:
                 credit = _text(credit_node)
                 caption = caption.replace(credit, "").strip() or None
-        if image is None or not image.get("src"):
+        src = safe_image_src(image.get("src")) if image is not None else None
+        if src is None:
             if caption:
                 self.emit(caption, kind="text")
             return
         self.emit(
             caption or "",
             kind="image",
-            src=image["src"],
+            src=src,
             alt=image.get("alt", ""),
             caption=caption,
             credit=credit,

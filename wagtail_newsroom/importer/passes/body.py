@@ -31,6 +31,8 @@ def label(ctx, labels) -> dict[int, Label]:
     clean = ctx.clean_export
     new: dict[int, Label] = {}
     headline = labels.get(head)
+    if headline is None or headline.kind is not Kind.HEADLINE:
+        headline = None  # only the page's metadata names it
     seen = {normal_form(headline.value.text if headline else ctx.meta.headline)}
     kept = sum(lines[i].words for i, lab in labels.items() if lab.kind in _KEPT)
     paragraphs = 0
