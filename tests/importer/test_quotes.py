@@ -291,3 +291,30 @@ def test_sentence_words_and_titles_are_not_part_of_a_name(paragraph, speaker, ro
 def test_a_name_ending_in_a_pronoun_is_no_name():
     body, people = run("“It is over,” Washington D.C. He said.")
     assert not people
+
+
+def test_a_surname_of_two_words_is_the_person_named_in_full():
+    _body, people = run(
+        "Head coach Siobhán Ní Bhriain said the crew had changed its training.",
+        "“They believed they could do it,” Ní Bhriain said.",
+    )
+    assert list(people) == ["Siobhán Ní Bhriain"]
+    assert people["Siobhán Ní Bhriain"].aliases == ["Ní Bhriain"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "role"),
+    [
+        ("“It is over,” said Jane Roe, 63, a retired postal worker.", "retired postal worker"),
+        (
+            "“It is over,” said Jane Roe, of the Council on Foreign Relations.",
+            "of the Council on Foreign Relations",
+        ),
+        ("“It is over,” said Jane Roe, a director for.", None),
+        ("“It is over,” said Jane Roe, after a long pause.", None),
+    ],
+)
+def test_roles_are_the_description_the_story_gives(paragraph, role):
+    body, _people = run(paragraph)
+    assert body[0].quotes[0].speaker == "Jane Roe"
+    assert body[0].quotes[0].speaker_role == role

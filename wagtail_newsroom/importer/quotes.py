@@ -208,14 +208,24 @@ def _name_at_end(part: str, grammar: _Grammar) -> tuple[str | None, str]:
     return " ".join(names).replace(_DOT, "."), " ".join(prefix).replace(_DOT, ".")
 
 
+_AGE = re.compile(r"^\d{1,3},\s*")
+
+
 def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
+    """The description a story gives a speaker ("a retired postal worker", "of the Council
+    on Foreign Relations"), or None for what is not one: an age is not a role ("63, a retired
+    ..."), and a phrase that opens as a sentence does ("But as", "after a long pause") or
+    stops short ("director for") is the reporter's words around the name."""
     if not role:
         return None
     role = re.split(r"\s+(?:who|which|whose|that)\b", role)[0]
-    role = _DETERMINERS.sub("", role.strip(" ,")).strip(" ,")
+    role = _DETERMINERS.sub("", _AGE.sub("", role.strip(" ,"))).strip(" ,")
     words = role.split()
     titled = bool(words) and _bare(words[0]) in grammar.titles
     if not words or len(words) > 12 or not (titled or any(w[:1].islower() for w in words)):
+        return None
+    stops_short = words[-1].islower() and _bare(words[-1]) in grammar.not_names | {"of"}
+    if _bare(words[0]) in grammar.not_names or stops_short:
         return None
     if re.search(r"\b(?:" + grammar.verbs + r"|who|which|that|is|was|has|had)\b", role):
         return None
@@ -550,6 +560,12 @@ def _note_indirect(masked: str, people: People):
     """Record "analyst Jane Roe said ..." outside quotes: it names a person and a role."""
     for match in people.grammar.indirect.finditer(masked):
         name, role = _split_who(match.group("who"), people.grammar)
-        if name and name not in _PRONOUNS and " " in name:
+        if not name or name in _PRONOUNS:
+            continue
+        # A surname of two words ("Ní Bhriain said") is the person named in full before.
+        full, alias = people.resolve(name)
+        if alias is not None:
+            people.add(full, role, alias)
+        elif " " in name:
             people.add(name, role)
             people.full_names.append(name)
