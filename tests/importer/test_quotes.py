@@ -318,3 +318,34 @@ def test_roles_are_the_description_the_story_gives(paragraph, role):
     body, _people = run(paragraph)
     assert body[0].quotes[0].speaker == "Jane Roe"
     assert body[0].quotes[0].speaker_role == role
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (  # a name then "of" an organisation
+            ("“Big tax cuts do not work,” Jane Roe of the Harbour Policy Institute wrote.",),
+            "Jane Roe",
+        ),
+        (  # a pronoun after a clause
+            (
+                "“We will look again,” said Jane Roe, the harbour master.",
+                "After thinking it over, she added: “Now we will look into that.”",
+            ),
+            "Jane Roe",
+        ),
+        (  # the quote in the sentence after its attribution
+            ("Jane Roe, the harbour master, said in a statement. “The pier will reopen.”",),
+            "Jane Roe",
+        ),
+    ],
+)
+def test_more_attribution_shapes(paragraphs, speaker):
+    body, _ = run(*paragraphs)
+    assert body[-1].quotes[0].speaker == speaker
+
+
+def test_it_said_is_a_quote_by_a_body_not_a_person():
+    body, people = run("“Only one in three staff trust the board,” it added.")
+    assert body[0].quotes[0].speaker is None
+    assert not people

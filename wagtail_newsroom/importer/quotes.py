@@ -63,7 +63,7 @@ class _Grammar:
     verbs: str
     after_quote: re.Pattern  # "“...,” Jane Roe said"
     verb_first: re.Pattern  # "“...,” said Jane Roe, a spokeswoman for the ministry."
-    before_quote: re.Pattern  # "Jane Roe said: “...”"
+    before_quote: re.Pattern  # "Jane Roe said: “...”", "Jane Roe said in a statement. “...”"
     according: re.Pattern  # "according to Jane Roe, a senior analyst at X"
     speech: re.Pattern  # any speech verb at all
     indirect: re.Pattern  # "analyst Jane Roe said ..." outside quotes
@@ -103,7 +103,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
             + _WHO
             + r",?\s+(?P<verb>"
             + verbs
-            + r")(?:\s+[\w’']+){0,5}\s*[:,]?\s*"
+            + r")(?:\s+[\w’']+){0,5}\s*[:,.]?\s*"
             + _Q
         ),
         according=re.compile(r"according to (?P<who>[^\u0000.;:!?“”]{1,160}?)\s*(?:[.;]|\u0000|$)"),
@@ -259,6 +259,8 @@ def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     if who.lower() in _PRONOUNS:
         return who.lower(), None
     parts = [part.strip() for part in who.split(",") if part.strip()]
+    if parts and parts[-1].lower() in _PRONOUNS:
+        return parts[-1].lower(), None  # "After contemplating it, he added:"
     for index in range(len(parts) - 1, -1, -1):
         name, prefix = _name_at_end(parts[index], grammar)
         if name is None:
@@ -432,12 +434,17 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
                 name, role = _split_who(who, grammar)
         else:
             name, role = _split_who(who, grammar)
+            if name is None:
+                # "James Pethokoukis of the American Enterprise Institute wrote"
+                name, role = _split_who_name_first(who, grammar)
         attribution = match.group(0).replace(_Q, "").replace(_DOT, ".").strip(" ,.:;")
         if name is None:
             # Without a verb, only a name makes an attribution: "The letter makes a case:"
             # is the reporter's sentence.
             verbless = match.re in (_COLON, _DASH)
-            if unnamed is None and not verbless and _UNNAMED.match(who.strip(" ,")):
+            described = _UNNAMED.match(who.strip(" ,")) or who.strip(" ,").lower() == "it"
+            if unnamed is None and not verbless and described:
+                # "the company said", "it added": a body speaks, not a person.
                 unnamed = Speaker(None, _clean_role(who, grammar), None, attribution)
             continue
         if name in _PRONOUNS:
