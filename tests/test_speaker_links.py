@@ -37,3 +37,9 @@ def test_two_speakers_in_one_paragraph():
     linked = link_speakers(html, [("Jane Roe", "/jane/"), ("John Doe", "/john/")])
     assert linked.count('class="newsroom-speaker"') == 2
     assert 'href="/john/">John Doe</a> disagreed.' in linked
+
+
+def test_a_speaker_quoted_twice_in_a_paragraph_is_linked_once():
+    html = "<p>“Yes,” Jane Roe said. “No,” Jane Roe said later.</p>"
+    linked = link_speakers(html, [("Jane Roe", "/jane/"), ("Jane Roe", "/jane/")])
+    assert linked.count('class="newsroom-speaker"') == 1

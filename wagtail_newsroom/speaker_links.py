@@ -16,9 +16,10 @@ def link_speakers(html: str, speakers: list[tuple[str, str]]) -> str:
     is added, its URL escaped.
     """
     parts = _TAG.split(html)
-    for name, url in speakers:
-        for variant in dict.fromkeys((name, name.split()[-1] if name.split() else name)):
-            if variant and _link_first(parts, escape(variant), escape(url)):
+    # A speaker quoted twice in one paragraph is linked once.
+    for name, url in dict.fromkeys(speakers):
+        for variant in dict.fromkeys([name, *name.split()[-1:]]):
+            if _link_first(parts, escape(variant), escape(url)):
                 break
     return mark_safe("".join(parts))
 

@@ -40,7 +40,10 @@ def add_block(page, label, position=None):
     page.get_by_role("option", name=label, exact=True).click()
 
 
-def test_editor_writes_and_publishes_an_article(newsroom, live_server, page, artifacts):
+def test_editor_writes_and_publishes_an_article(newsroom, live_server, page, artifacts, settings):
+    # Wagtail 8's autosave saves and re-renders the form while a script types faster than a
+    # person, so clicks land mid-swap; autosave is Wagtail's, what is tested here is ours.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, live_server, "editor")
     page.goto(f"{live_server.url}/admin/pages/add/wagtail_newsroom/articlepage/{newsroom.pk}/")
@@ -96,13 +99,6 @@ def test_editor_writes_and_publishes_an_article(newsroom, live_server, page, art
     page.set_viewport_size({"width": 1280, "height": 2600})
     page.screenshot(path=artifacts / "edit-form-content.png")
     page.set_viewport_size({"width": 1280, "height": 900})
-
-    indicator = page.locator("#w-autosave-indicator")
-    if indicator.count():
-        # Wagtail (8+) autosaves the new article as a draft once the form is valid and moves
-        # the editor onto its edit view; publishing before that lands would create it twice.
-        page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
-        expect(indicator).to_have_attribute("data-w-autosave-state-value", "saved")
 
     # Publish.
     page.get_by_role("button", name="More actions").click()

@@ -481,10 +481,11 @@ def find_quotes(
         people.add(author.name, author.role)
         people.full_names.append(author.name)
     result: list[BodyBlock] = []
-    open_run: list[Quotation] = []
+    # The quote opened and still running: (index in ``result``, its quotation so far).
+    open_run: list[tuple[int, Quotation]] = []
     for block in body:
+        result.append(block)
         if block.type not in ("paragraph", "quote"):
-            result.append(block)
             continue
         text = standardise_quotes(block.text)
         masked = _mask(text)
@@ -501,42 +502,54 @@ def find_quotes(
         speaker = _speaker(masked, spans, people) if (quoted or set_apart) and spoken else None
         if not ((speaker is not None and (quoted >= 3 or set_apart)) or continuing):
             open_run = []
-            result.append(block)
             continue
         words = " ".join(_as_sentence(span) for span in spans) if spans else block.text
         quotation = Quotation(words)
-        if speaker is None and open_run and open_run[-1].speaker:
+        if speaker is None and open_run:
             # A continuation paragraph: the speaker named earlier is still talking.
-            previous = open_run[-1]
+            quotation = _said_by(quotation, open_run[-1][1])
+        elif speaker is not None:
             quotation = replace(
                 quotation,
-                speaker=previous.speaker,
-                speaker_role=previous.speaker_role,
-                attribution=previous.attribution,
+                speaker=speaker.name,
+                speaker_role=speaker.role,
+                attribution=speaker.attribution,
             )
-        open_run.append(quotation)
+        open_run.append((len(result) - 1, quotation))
         if speaker is not None and speaker.name is not None:
             people.add(speaker.name, speaker.role, speaker.alias)
             people.last = speaker.name
-            # The quotes waiting for their speaker get this one.
+            # The quotes opened before and waiting for their speaker get this one.
             open_run = [
-                replace(
-                    pending,
-                    speaker=speaker.name,
-                    speaker_role=speaker.role,
-                    attribution=speaker.attribution,
-                )
-                if pending.speaker is None
-                else pending
-                for pending in open_run
+                (index, pending if pending.speaker else _said_by(pending, quotation))
+                for index, pending in open_run
             ]
-        elif speaker is not None:
-            open_run[-1] = replace(open_run[-1], attribution=speaker.attribution)
-        result.append(block)
-        _attach(result, open_run)
+        for index, pending in open_run:
+            result[index] = _with_quotation(result[index], pending)
         if not _opens_without_closing(text):
             open_run = []
     return result, list(people.people.values())
+
+
+def _said_by(quotation: Quotation, source: Quotation) -> Quotation:
+    return replace(
+        quotation,
+        speaker=source.speaker,
+        speaker_role=source.speaker_role,
+        attribution=source.attribution,
+    )
+
+
+def _with_quotation(block: BodyBlock, quotation: Quotation) -> BodyBlock:
+    """A paragraph carrying ``quotation``, or a quote block attributed as it is."""
+    if block.type == "quote":
+        return replace(
+            block,
+            speaker=quotation.speaker,
+            speaker_role=quotation.speaker_role,
+            attribution=quotation.attribution,
+        )
+    return replace(block, quotes=[quotation])
 
 
 def _as_sentence(span: str) -> str:
@@ -544,23 +557,6 @@ def _as_sentence(span: str) -> str:
     that belongs to the reporter's sentence."""
     span = span.strip()
     return span[:-1] + "." if span.endswith(",") else span
-
-
-def _attach(result: list[BodyBlock], run: list[Quotation]):
-    """Give the last ``len(run)`` quoting blocks of ``result`` their quotations as they now
-    stand: a speaker named later reaches back to the quotes opened before it."""
-    quoting = [i for i, block in enumerate(result) if block.type in ("paragraph", "quote")]
-    for index, quotation in zip(quoting[-len(run) :], run, strict=True):
-        block = result[index]
-        if block.type == "quote":
-            result[index] = replace(
-                block,
-                speaker=quotation.speaker,
-                speaker_role=quotation.speaker_role,
-                attribution=quotation.attribution,
-            )
-        else:
-            result[index] = replace(block, quotes=[quotation])
 
 
 def _note_indirect(masked: str, people: People):

@@ -18,7 +18,7 @@ from .lexicon import DEFAULT_LEXICON
 from .lines import build_lines
 from .passes import PASSES
 from .passes.header import FIELD_RANK, KICKER_RANK, Section
-from .passes.headline import headline_index
+from .passes.headline import headline_index, headline_label
 from .result import Author, BodyBlock, Dropped, Image
 from .segment import PageMeta, Segment
 from .shape import normal_form
@@ -85,10 +85,9 @@ def assemble(ctx: Context, labels: Labels) -> Recognised:
     if head is None:
         return Recognised(labels=labels)
     found = {"headline": None, "guessed": False, "dek": None, "published": None, "updated": None}
-    headline = labels.get(head)
+    headline = headline_label(labels)
     sections: list[Section] = []
-    # When only the page's metadata names the headline, the line at ``head`` is another's.
-    if headline is not None and headline.kind is Kind.HEADLINE:
+    if headline is not None:
         found["headline"], found["guessed"] = headline.value.text, headline.value.guessed
         if headline.value.kicker:
             sections.append(Section(headline.value.kicker, KICKER_RANK))

@@ -15,7 +15,7 @@ from ..labels import Kind, Label
 from ..reasons import Reason
 from ..shape import is_title_shaped, normal_form
 from .header import bounds
-from .headline import headline_index
+from .headline import headline_index, headline_label
 
 _LIST_MARK = re.compile(r"^(?:[-*•·▪–]|(?P<number>\d{1,2})[.)])\s+")
 _KEPT = (Kind.PARAGRAPH, Kind.LIST, Kind.LIST_ITEM, Kind.HEADING)
@@ -30,9 +30,7 @@ def label(ctx, labels) -> dict[int, Label]:
     end = ctx.extent[1]
     clean = ctx.clean_export
     new: dict[int, Label] = {}
-    headline = labels.get(head)
-    if headline is None or headline.kind is not Kind.HEADLINE:
-        headline = None  # only the page's metadata names it
+    headline = headline_label(labels)
     seen = {normal_form(headline.value.text if headline else ctx.meta.headline)}
     kept = sum(lines[i].words for i, lab in labels.items() if lab.kind in _KEPT)
     paragraphs = 0

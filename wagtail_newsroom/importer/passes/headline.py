@@ -57,6 +57,12 @@ def headline_index(ctx, labels) -> int | None:
     return head
 
 
+def headline_label(labels) -> Label | None:
+    """The headline's label, None when only the page's metadata names the headline."""
+    head = labels.first(Kind.HEADLINE)
+    return None if head is None else labels[head]
+
+
 def _find(ctx):
     """The headline's index (or None) and whether it is only a weak guess."""
     lines, meta = ctx.lines, ctx.meta
