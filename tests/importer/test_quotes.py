@@ -232,7 +232,8 @@ def test_a_short_quote_with_its_attribution_is_a_quote():
 
 
 def test_speech_verbs_come_from_the_lexicon():
-    paragraph = "“We will rebuild every home that burned down,” Jane Roe harrumphed."
+    # Too short to be speech by its shape alone: only a speech verb makes it a quote.
+    paragraph = "“Not this year,” Jane Roe harrumphed."
     body, _people = run(paragraph)
     assert not body[0].quotes
     lexicon = build_lexicon(("en",), {"en": {"speech_verbs": ["harrumphed"]}})
@@ -248,8 +249,10 @@ def test_a_pronoun_with_no_one_to_refer_to_gives_a_quote_without_a_speaker():
 
 
 def test_a_colon_after_a_sentence_is_not_an_attribution():
-    body, _ = run("The letter makes a simple case: “We must stand together as neighbours.”")
-    assert not body[0].quotes
+    # The words are quoted from the letter: a quotation, by no person.
+    body, people = run("The letter makes a simple case: “We must stand together as neighbours.”")
+    assert [q.speaker for q in body[0].quotes] == [None]
+    assert not people
 
 
 def test_a_paragraph_that_quotes_stays_a_paragraph_with_the_speakers_words():
@@ -349,3 +352,62 @@ def test_it_said_is_a_quote_by_a_body_not_a_person():
     body, people = run("“Only one in three staff trust the board,” it added.")
     assert body[0].quotes[0].speaker is None
     assert not people
+
+
+def test_a_quoted_sentence_in_the_reporters_sentence_is_speech_without_a_verb():
+    body, people = run(
+        "Columnist Michael Gerson calls Cruz a chameleon: “As a candidate, his superpower is "
+        "to sense exactly where the right is at any given moment.”"
+    )
+    assert [q.speaker for q in body[0].quotes] == ["Michael Gerson"]
+    assert "Michael Gerson" in people
+
+
+def test_a_quoted_sentence_names_its_speaker_after_the_quote():
+    body, _ = run(
+        "“What was the pivot point that made him change so fundamentally?” Beck pondered."
+    )
+    assert [q.speaker for q in body[0].quotes] == ["Beck"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # Quoted words in the reporter's sentence, not a sentence of the speaker's own.
+        "Mike Huckabee is labeling the actions “a blatant, belligerent abuse of power.”",
+        # Short, and no speech verb: a title or a slogan.
+        "The slogan of the campaign is “I'm with her.” Voters heard it everywhere.",
+        # A quote alone in its paragraph is said by whoever the story says; this one says no one.
+        "“We have been here before, and we will be here again.”",
+    ],
+)
+def test_what_is_not_speech_by_its_shape(paragraph):
+    body, _ = run(paragraph)
+    assert not body[0].quotes
+
+
+def test_the_role_may_come_before_the_name_after_the_verb():
+    body, _ = run(
+        "“Some sort of amnesty, I think,” said undecided Republican voter Stephanie Hooton of "
+        "Derry, before the barn event."
+    )
+    quotation = body[0].quotes[0]
+    assert quotation.speaker == "Stephanie Hooton"
+    assert quotation.speaker_role == "undecided Republican voter"
+
+
+def test_a_long_attribution_still_names_its_speaker():
+    body, _ = run(
+        "“It's crazy that nobody else is trying to win,” said Mr. Stevens, who took direct aim "
+        "at Senator Marco Rubio of Florida, long viewed by many within the party's leadership "
+        "as their best chance to overtake Mr. Trump but who finished a distant second."
+    )
+    assert body[0].quotes[0].speaker == "Stevens"
+
+
+def test_a_given_name_tells_who_she_is():
+    body, _ = run(
+        "Hillary Clinton spoke first at the rally. Then Tim Kaine took the stage at the arena.",
+        "“We are going to win this state in November,” she said.",
+    )
+    assert body[1].quotes[0].speaker == "Hillary Clinton"

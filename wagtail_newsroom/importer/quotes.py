@@ -54,6 +54,15 @@ _SENTENCE_START = re.compile(r"[.!?]\s+")
 _LEAD_IN_WORDS = 4
 # How many paragraphs back, this one included, a "he said" looks for the person it means.
 _PRONOUN_REACH = 2
+# A quoted sentence of the speaker's own this long, set in the reporter's sentence, is speech
+# even when no speech verb stands beside it ("Huckabee is labeling it “a blatant abuse of
+# power”" is not; "Gerson calls Cruz a chameleon: “As a candidate, his superpower is ...”" is).
+_SPOKEN_WORDS = 5
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# A name and a verb the lexicon does not know right after the quote: "“...?” Beck pondered."
+_NAME_THEN_VERB = re.compile(
+    _Q + r"\s*,?\s*(?P<who>[A-Z][\w’'\u2024-]*(?:\s+[A-Z][\w’'\u2024-]*){0,3}),?\s+[a-z]+(?:ed|s)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,8 @@ class _Grammar:
     honorifics: frozenset
     particles: frozenset
     not_names: frozenset
+    # Given names, lower case, to the sex they nearly always are: "m" or "f".
+    given_names: dict
 
     @functools.cached_property
     def name_starts_after(self) -> frozenset:
@@ -93,10 +104,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         verbs=verbs,
         after_quote=re.compile(_Q + r"\s*,?\s*" + _WHO + r",?\s+(?P<verb>" + verbs + r")\b"),
         verb_first=re.compile(
-            _Q
-            + r"\s*,?\s*(?P<verb>"
-            + verbs
-            + r")\s+(?P<who>[^\u0000.;:!?“”]{1,160}?)\s*(?:[.;]|\u0000|$)"
+            _Q + r"\s*,?\s*(?P<verb>" + verbs + r")\s+(?P<who>[^\u0000.;:!?“”]{1,160})"
         ),
         before_quote=re.compile(
             r"(?:^|[.;]\s+)"
@@ -106,14 +114,19 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
             + r")(?:\s+[\w’']+){0,5}\s*[:,.]?\s*"
             + _Q
         ),
-        according=re.compile(r"according to (?P<who>[^\u0000.;:!?“”]{1,160}?)\s*(?:[.;]|\u0000|$)"),
+        according=re.compile(r"according to (?P<who>[^\u0000.;:!?“”]{1,160})"),
         speech=re.compile(r"\b(?:" + verbs + r"|according to)\b"),
         indirect=re.compile(r"(?:^|[.;]\s+|\u0000\s*)" + _WHO + r",?\s+(?P<verb>" + verbs + r")\b"),
-        titles=lexicon.name_titles,
+        # "Senator Jane Roe", "Columnist Jane Roe": the title or the job goes to the role.
+        titles=lexicon.name_titles | lexicon.role_words,
         honorifics=lexicon.honorifics,
         particles=lexicon.name_particles,
         # Not the months: May, June and August are names too.
         not_names=lexicon.not_names | lexicon.weekdays,
+        given_names={
+            **dict.fromkeys(lexicon.male_names, "m"),
+            **dict.fromkeys(lexicon.female_names, "f"),
+        },
     )
 
 
@@ -232,6 +245,21 @@ def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
     return role
 
 
+def _first_name_run(tokens: list[str], grammar: _Grammar) -> int:
+    """Where the name starts in words that name first but may open with the role ("said
+    undecided Republican voter Stephanie Hooton"): the first run of two name words, else the
+    last single one ("said campaign spokesman Miller")."""
+    runs = [
+        i
+        for i, token in enumerate(tokens)
+        if _is_name_token(token, grammar) and (i == 0 or not _is_name_token(tokens[i - 1], grammar))
+    ]
+    if not runs or runs[0] == 0:
+        return 0
+    paired = [i for i in runs if i + 1 < len(tokens) and _is_name_token(tokens[i + 1], grammar)]
+    return paired[0] if paired else runs[-1]
+
+
 def _split_who_name_first(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     """ "Battalion Chief Ramon Estes of the county fire district", "Jane Roe, a spokeswoman"."""
     who = who.strip(" ,")
@@ -239,14 +267,19 @@ def _split_who_name_first(who: str, grammar: _Grammar) -> tuple[str | None, str 
         return who.lower(), None
     first, _, rest = who.partition(",")
     tokens = first.split()
-    cut = 0
+    start = _first_name_run(tokens, grammar)
+    cut = start
     while cut < len(tokens) and _is_name_token(tokens[cut], grammar):
         cut += 1
     name, prefix = _name_at_end(" ".join(tokens[:cut]), grammar)
     if name is None:
         return None, None
-    role = " ".join(filter(None, [prefix, " ".join(tokens[cut:])])).replace(_DOT, ".")
-    return name, _clean_role(role, grammar) or _clean_role(rest.replace(_DOT, "."), grammar)
+    # The words before the name describe the person ("undecided voter Jane Roe of Derry"),
+    # else those after it ("Edward Alden of the Council on Foreign Relations").
+    roles = [prefix, " ".join(tokens[cut:]), rest]
+    return name, next(
+        filter(None, (_clean_role(r.replace(_DOT, "."), grammar) for r in roles)), None
+    )
 
 
 def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
@@ -326,6 +359,8 @@ class People:
                 self.gender.setdefault(full, "f")
             elif match.group(0).startswith("Mr"):
                 self.gender.setdefault(full, "m")
+            elif sex := self.grammar.given_names.get(full.split()[0].lower()):
+                self.gender.setdefault(full, sex)
         for (position, full, _role), following in zip(found, [*found[1:], None]):
             stretch = masked[position : following[0] if following else len(masked)]
             female, male = _FEMALE.search(stretch), _MALE.search(stretch)
@@ -347,12 +382,16 @@ class People:
             for _position, name, role in candidates
             if not (want and self.gender.get(name, want) != want)
         ]
+        # A name whose sex the story or the given name tells beats one that might be anyone's:
+        # a place or a body named nearer ("at Madison Square Garden") is no "she". A "they"
+        # is, if it can be, no one known as "he" or "she".
+        sure = [(name, role) for name, role in fits if self.gender.get(name) == want]
+        fits = sure or fits
         known = [(name, role) for name, role in fits if name in self.people]
-        last = (
-            [(self.last, None)]
-            if self.last and not (want and self.gender.get(self.last, want) != want)
-            else []
-        )
+        # The sex the pronouns around a name suggest is a guess: with no name sure to fit, the
+        # speaker quoted last still comes before a name that might be a place.
+        last_fits = not sure or self.gender.get(self.last, want) == want
+        last = [(self.last, None)] if self.last and last_fits else []
         # People already quoted come first, then a name this paragraph gives before the
         # pronoun ("Kessel captain Rasmus Thorvaldsen was gracious. ... he said"), then one
         # that opened a sentence as its subject ("Maria Lopez is not so sure"). Any other
@@ -460,6 +499,46 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
     return unnamed
 
 
+def _spoken_sentence(masked: str, spans: list[str]) -> int | None:
+    """Where the first quote that is a sentence of the speaker's own stands in ``masked``, if
+    the paragraph is more than the quote (a quote standing alone is said by whoever the
+    story says, which this paragraph does not)."""
+    if not masked.replace(_Q, "").strip(" .,;:!?—–-"):
+        return None
+    for index, match in enumerate(_QUOTES.finditer(masked)):
+        words = spans[index].lstrip(" .…'‘[(")
+        if words[:1].isupper() and len(words.split()) >= _SPOKEN_WORDS:
+            return match.start()
+    return None
+
+
+def _subject(masked: str, at: int, people: People) -> Speaker | None:
+    """The person a sentence quoting without a speech verb is about: the first named in it
+    before the quote ("Washington Post columnist Michael Gerson ... calls Cruz ...: “...”"),
+    or the one its opening "he" or "she" means."""
+    start = max((m.end() for m in _SENTENCE_START.finditer(masked, 0, at)), default=0)
+    end = next((m.start() for m in _SENTENCE_END.finditer(masked, at)), len(masked))
+    mentions = [(position, name, role) for position, name, role in people.mentions[-1]]
+    named = [(name, role) for position, name, role in mentions if start <= position < at] or [
+        (name, role) for position, name, role in mentions if at < position < end
+    ]
+    attribution = masked[start:end].replace(_Q, "").replace(_DOT, ".").strip(" ,.:;—–")
+    follows = _NAME_THEN_VERB.match(masked, at)
+    if follows and not named:
+        name, role = _split_who(follows.group("who"), people.grammar)
+        named = [(name, role)] if name and name not in _PRONOUNS else named
+    if named:
+        name, role = named[0]
+        full, alias = people.resolve(name)
+        return Speaker(full, role, alias, attribution)
+    pronoun = masked[start:at].split(maxsplit=1)[:1]
+    if pronoun and pronoun[0].lower() in _PRONOUNS:
+        found = people.by_pronoun(pronoun[0].lower(), start)
+        if found is not None:
+            return Speaker(found[0], found[1], None, attribution)
+    return Speaker(None, None, None, attribution)
+
+
 def _quoted_words(spans: list[str]) -> int:
     return sum(len(span.split()) for span in spans)
 
@@ -500,6 +579,8 @@ def find_quotes(
         set_apart = block.type == "quote"
         continuing = bool(open_run) and (text.lstrip()[:1] in _OPENERS or set_apart)
         speaker = _speaker(masked, spans, people) if (quoted or set_apart) and spoken else None
+        if speaker is None and (at := _spoken_sentence(masked, spans)) is not None:
+            speaker = _subject(masked, at, people)
         if not ((speaker is not None and (quoted >= 3 or set_apart)) or continuing):
             open_run = []
             continue

@@ -36,6 +36,8 @@ _SETS = (
     "speech_verbs",
     "function_words",
     "place_prepositions",
+    "male_names",
+    "female_names",
 )
 _MAPS = ("months", "time_zones")
 
@@ -78,6 +80,10 @@ class Lexicon:
     function_words: frozenset[str] = frozenset()
     # Words that put a place or an outlet after a name in a byline: "in", "for", "à".
     place_prepositions: frozenset[str] = frozenset()
+    # Given names nearly always a man's or a woman's ("donald", "hillary"), which tell who a
+    # "he" or "she" can be.
+    male_names: frozenset[str] = frozenset()
+    female_names: frozenset[str] = frozenset()
     # "mdy" or "dmy": the order of numeric dates, when nothing else says.
     date_order: str = "mdy"
 

@@ -1,5 +1,13 @@
 """English."""
 
+from importlib.resources import files
+
+
+def _given_names(sex: str) -> list[str]:
+    lines = files(__package__).joinpath("given_names.tsv").read_text("utf-8").splitlines()
+    return [line.split("\t")[0] for line in lines if line.endswith("\t" + sex)]
+
+
 WORDS = {
     "months": {
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -96,7 +104,15 @@ WORDS = {
         "posted", "testified", "recounted", "reiterated", "maintained", "contended",
         "cautioned", "lamented", "chimed in", "interjected", "concluded", "according to",
         "said in a statement", "wrote on twitter", "wrote on facebook", "told reporters",
-        "told the", "said on", "says of",
+        "told the", "said on", "says of", "reported", "reports", "assured", "assures",
+        "concludes", "charged", "charges", "barked", "chanted", "reads", "read",
+        "boomed", "declares", "retorted", "retorts", "beamed", "affirmed", "affirms",
+        "gloated", "questioned", "reasoned", "opined", "elaborated", "commented", "comments",
+        "snapped", "scoffed", "marveled", "marvelled", "griped", "texted", "emailed",
+        "repeated", "thundered", "proclaimed", "proclaims", "demanded", "touted", "fumed",
+        "grumbled", "speculated", "ranted", "riffed", "bragged", "teased", "asserted",
+        "asserts", "contends", "maintains", "cautions", "recounts", "reiterates", "observes",
+        "remarks", "laments", "shouts", "sighed", "laughed",
         # Participles lead into a quote: "writing: “...”", "saying, “...”".
         "saying", "writing", "adding", "noting", "asking", "telling", "arguing", "explaining",
         "insisting", "warning", "declaring", "replying", "responding", "tweeting",
@@ -107,4 +123,8 @@ WORDS = {
         "how", "why", "what", "who",
     ],
     "place_prepositions": ["in", "for", "at"],
+    # Given names that are one sex's (tools/make_given_names.py): the "he" or "she" that
+    # can mean them.
+    "male_names": _given_names("m"),
+    "female_names": _given_names("f"),
 }  # fmt: skip
