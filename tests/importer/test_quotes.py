@@ -379,6 +379,11 @@ def test_a_quoted_sentence_names_its_speaker_after_the_quote():
         "The slogan of the campaign is “I'm with her.” Voters heard it everywhere.",
         # A quote alone in its paragraph is said by whoever the story says; this one says no one.
         "“We have been here before, and we will be here again.”",
+        # Reported speech that quotes the speaker's words.
+        "Ramos warned that “Nobody, absolutely nobody, can get to the White House alone.”",
+        # A title.
+        "Reporters have been reading the new book, “Crippled America: How to Make America "
+        "Great Again,” for clues about his plans.",
     ],
 )
 def test_what_is_not_speech_by_its_shape(paragraph):
@@ -405,9 +410,25 @@ def test_a_long_attribution_still_names_its_speaker():
     assert body[0].quotes[0].speaker == "Stevens"
 
 
-def test_a_given_name_tells_who_she_is():
-    body, _ = run(
-        "Hillary Clinton spoke first at the rally. Then Tim Kaine took the stage at the arena.",
-        "“We are going to win this state in November,” she said.",
-    )
-    assert body[1].quotes[0].speaker == "Hillary Clinton"
+@pytest.mark.parametrize(
+    ("before", "pronoun", "speaker"),
+    [
+        # The given name tells the sex, though another person was named nearer.
+        (
+            "Hillary Clinton spoke first at the rally. Then Tim Kaine took the stage.",
+            "she",
+            "Hillary Clinton",
+        ),
+        # A place is no one.
+        (
+            "The marchers followed Chico Manriquez. They walked through downtown San Francisco.",
+            "he",
+            "Chico Manriquez",
+        ),
+        # A surname with a title is a person, and the title tells the sex.
+        ("Mrs. Worley took the stage after the vote in Montgomery.", "she", "Worley"),
+    ],
+)
+def test_a_pronoun_means_the_person_it_can(before, pronoun, speaker):
+    body, _ = run(before, f"“We really need to bring a close to this process,” {pronoun} said.")
+    assert body[1].quotes[0].speaker == speaker

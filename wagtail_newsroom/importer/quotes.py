@@ -43,7 +43,7 @@ _UNNAMED = re.compile(r"^(?:a|an|the|its|one)\s+[\w’'&-]+(?:\s+[\w’'&-]+){0,
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself|Mrs|Ms|Miss)\b")
 _MALE = re.compile(r"\b(?:he|him|his|himself|Mr)\b")
 _CLAUSE_BREAK = re.compile(r"[.;:!?,\u0000]")
-_MENTION = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\b")
+_MENTION = re.compile(r"\b[A-Z][\w’'\u2024-]+(?:\s+[A-Z][\w’'\u2024-]+){0,2}\b")
 _ACCORDING_TO = "according to"
 # Attributions without a verb: "Jane Roe: “...”" (transcripts, live pages), "“...” — Jane Roe".
 _COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^\u0000.;:!?“”]{2,80}?)\s*:\s*" + _Q)
@@ -58,6 +58,8 @@ _PRONOUN_REACH = 2
 # even when no speech verb stands beside it ("Huckabee is labeling it “a blatant abuse of
 # power”" is not; "Gerson calls Cruz a chameleon: “As a candidate, his superpower is ...”" is).
 _SPOKEN_WORDS = 5
+# "She said that “...”": reported speech that quotes the speaker's words, not direct speech.
+_REPORTED = re.compile(r"\bthat\s*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # A name and a verb the lexicon does not know right after the quote: "“...?” Beck pondered."
 _NAME_THEN_VERB = re.compile(
@@ -75,6 +77,7 @@ class _Grammar:
     before_quote: re.Pattern  # "Jane Roe said: “...”", "Jane Roe said in a statement. “...”"
     according: re.Pattern  # "according to Jane Roe, a senior analyst at X"
     speech: re.Pattern  # any speech verb at all
+    said: re.Pattern  # a speech verb right before the quote: "He said “we will ...”"
     indirect: re.Pattern  # "analyst Jane Roe said ..." outside quotes
     # Name words, lower case: titles before a name that are the person's role ("senator"),
     # honorifics that are neither name nor role ("mr"), particles ("van"), and words that
@@ -85,6 +88,7 @@ class _Grammar:
     not_names: frozenset
     # Given names, lower case, to the sex they nearly always are: "m" or "f".
     given_names: dict
+    locations: frozenset  # words before a place or a time: "in", "since"
 
     @functools.cached_property
     def name_starts_after(self) -> frozenset:
@@ -116,6 +120,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         ),
         according=re.compile(r"according to (?P<who>[^\u0000.;:!?“”]{1,160})"),
         speech=re.compile(r"\b(?:" + verbs + r"|according to)\b"),
+        said=re.compile(r"\b(?:" + verbs + r")\s*$"),
         indirect=re.compile(r"(?:^|[.;]\s+|\u0000\s*)" + _WHO + r",?\s+(?P<verb>" + verbs + r")\b"),
         # "Senator Jane Roe", "Columnist Jane Roe": the title or the job goes to the role.
         titles=lexicon.name_titles | lexicon.role_words,
@@ -123,6 +128,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         particles=lexicon.name_particles,
         # Not the months: May, June and August are names too.
         not_names=lexicon.not_names | lexicon.weekdays,
+        locations=lexicon.location_prepositions,
         given_names={
             **dict.fromkeys(lexicon.male_names, "m"),
             **dict.fromkeys(lexicon.female_names, "f"),
@@ -332,34 +338,45 @@ class People:
     def read_paragraph(self, masked: str):
         """Note who the paragraph names outside its quotes, in order, and the gender that the
         pronouns after each name give them ("Lopez is not so sure. Her surveys ...")."""
+        grammar = self.grammar
         found: list[tuple[int, str, str | None]] = []
         for match in _MENTION.finditer(masked):
-            name, _prefix = _name_at_end(match.group(0), self.grammar)
-            if name is None:
+            name, _prefix = _name_at_end(match.group(0), grammar)
+            # "in San Francisco", "through downtown Oakland", "since April": a place or a
+            # time, not a person.
+            before = masked[max(0, match.start() - 30) : match.start()].split()[-2:]
+            at_place = any(
+                word.lower() in grammar.locations and all(w.islower() for w in before[i + 1 :])
+                for i, word in enumerate(before)
+            )
+            if name is None or at_place:
                 continue
+            titled = _bare(match.group(0).split()[0]) in grammar.honorifics | grammar.titles
             if " " in name:
                 self.full_names.append(name)
                 full = name
             else:
                 full, alias = self.resolve(name)
-                if alias is None:
+                # A surname alone is a person once the story named them in full, or with a
+                # title: "Mr. Stevens", "Sen. Cruz".
+                if alias is None and not titled:
                     continue
             # Up to four words before the name in its clause: "Kessel captain Rasmus ...".
             before = _CLAUSE_BREAK.split(masked[max(0, match.start() - 60) : match.start()])
             words = before[-1].split()[-4:]
             role = None
             if words:
-                _name, prefix = _name_at_end(" ".join([*words, match.group(0)]), self.grammar)
-                role = _clean_role(prefix, self.grammar)
+                _name, prefix = _name_at_end(" ".join([*words, match.group(0)]), grammar)
+                role = _clean_role(prefix, grammar)
             found.append((match.start(), full, role))
             opens = not _SENTENCE_START.split(masked[: match.start()])[-1].strip()
             if opens and masked[match.end() :].lstrip()[:1].islower():
                 self.subjects.add(full)
-            if re.match(r"(?:Mrs|Ms|Miss)\b", match.group(0)):
+            if re.match(r"(?:Mrs|Ms|Miss|Mme)\b", match.group(0)):
                 self.gender.setdefault(full, "f")
             elif match.group(0).startswith("Mr"):
                 self.gender.setdefault(full, "m")
-            elif sex := self.grammar.given_names.get(full.split()[0].lower()):
+            elif sex := grammar.given_names.get(full.split()[0].lower()):
                 self.gender.setdefault(full, sex)
         for (position, full, _role), following in zip(found, [*found[1:], None]):
             stretch = masked[position : following[0] if following else len(masked)]
@@ -423,17 +440,24 @@ class People:
         return person
 
 
-def _is_direct(masked: str, spans: list[str], at: int) -> bool:
+def _is_direct(masked: str, spans: list[str], at: int, grammar: _Grammar) -> bool:
     """Whether the quotation masked at ``at`` is direct speech: a sentence of the speaker's
     own ("“We will rebuild,” she said"; "he said: “It cannot be contained.”"), not words
     quoted inside the reporter's sentence ("Cruz will “leave here with momentum,” he said").
     A quote opening the sentence is direct whatever its first word, after a short lead-in
     ("Sooner or later, “I think we will ...”")."""
     span = spans[masked.count(_Q, 0, at)].lstrip(" .…'‘[(")
+    if _REPORTED.search(masked, 0, at):
+        return False
     if span[:1].isupper() or span[:1].isdigit():
         return True
     sentence = _SENTENCE_START.split(masked[:at])[-1]
-    return len(sentence.split()) <= _LEAD_IN_WORDS
+    lead_in = (
+        not sentence.strip()
+        or sentence.rstrip()[-1:] in ",:—–"
+        or bool(grammar.said.search(sentence))
+    )
+    return lead_in and len(sentence.split()) <= _LEAD_IN_WORDS
 
 
 def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
@@ -443,7 +467,7 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
             (
                 match
                 for match in pattern.finditer(masked)
-                if _is_direct(masked, spans, quote_at(match))
+                if _is_direct(masked, spans, quote_at(match), grammar)
             ),
             None,
         )
@@ -455,7 +479,9 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
             (_DASH, lambda match: match.start()),
         )
     ]
-    if _Q in masked and any(_is_direct(masked, spans, m.start()) for m in _QUOTES.finditer(masked)):
+    if _Q in masked and any(
+        _is_direct(masked, spans, m.start(), grammar) for m in _QUOTES.finditer(masked)
+    ):
         matches.append(grammar.according.search(masked))
     unnamed = None
     for match in matches:
@@ -506,10 +532,19 @@ def _spoken_sentence(masked: str, spans: list[str]) -> int | None:
     if not masked.replace(_Q, "").strip(" .,;:!?—–-"):
         return None
     for index, match in enumerate(_QUOTES.finditer(masked)):
+        if _REPORTED.search(masked, 0, match.start()):
+            continue
         words = spans[index].lstrip(" .…'‘[(")
-        if words[:1].isupper() and len(words.split()) >= _SPOKEN_WORDS:
+        if words[:1].isupper() and len(words.split()) >= _SPOKEN_WORDS and not _titled(words):
             return match.start()
     return None
+
+
+def _titled(words: str) -> bool:
+    """Whether quoted words are set as a title ("Crippled America: How to Make America Great
+    Again"), every longer word capitalised: a book or a headline, not speech."""
+    long = [word for word in words.split() if len(word) > 3]
+    return bool(long) and all(word[:1].isupper() for word in long)
 
 
 def _subject(masked: str, at: int, people: People) -> Speaker | None:

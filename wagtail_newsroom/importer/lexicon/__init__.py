@@ -36,6 +36,7 @@ _SETS = (
     "speech_verbs",
     "function_words",
     "place_prepositions",
+    "location_prepositions",
     "male_names",
     "female_names",
 )
@@ -80,6 +81,8 @@ class Lexicon:
     function_words: frozenset[str] = frozenset()
     # Words that put a place or an outlet after a name in a byline: "in", "for", "à".
     place_prepositions: frozenset[str] = frozenset()
+    # Words before a place or a time, never before the person a pronoun means: "in", "since".
+    location_prepositions: frozenset[str] = frozenset()
     # Given names nearly always a man's or a woman's ("donald", "hillary"), which tell who a
     # "he" or "she" can be.
     male_names: frozenset[str] = frozenset()

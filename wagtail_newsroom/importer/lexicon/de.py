@@ -54,4 +54,5 @@ WORDS = {
         "von", "zu", "zum", "zur", "bei", "nach",
     ],
     "place_prepositions": ["in", "aus", "für"],
+    "location_prepositions": ["in", "im", "aus", "nach", "bei", "seit"],
 }  # fmt: skip

@@ -123,6 +123,10 @@ WORDS = {
         "how", "why", "what", "who",
     ],
     "place_prepositions": ["in", "for", "at"],
+    "location_prepositions": [
+        "in", "at", "from", "near", "across", "outside", "inside", "into", "through",
+        "throughout", "on", "since", "during", "until", "around", "toward", "towards",
+    ],
     # Given names that are one sex's (tools/make_given_names.py): the "he" or "she" that
     # can mean them.
     "male_names": _given_names("m"),

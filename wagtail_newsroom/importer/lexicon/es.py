@@ -51,4 +51,5 @@ WORDS = {
         "para", "con", "sobre",
     ],
     "place_prepositions": ["en", "desde", "para"],
+    "location_prepositions": ["en", "desde", "hacia", "hasta"],
 }  # fmt: skip

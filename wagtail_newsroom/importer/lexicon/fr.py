@@ -54,4 +54,5 @@ WORDS = {
         "pour", "sur", "dans", "par", "avec",
     ],
     "place_prepositions": ["à", "au", "en", "pour", "depuis"],
+    "location_prepositions": ["à", "au", "aux", "en", "dans", "depuis", "vers"],
 }  # fmt: skip
