@@ -427,8 +427,27 @@ def test_a_long_attribution_still_names_its_speaker():
         ),
         # A surname with a title is a person, and the title tells the sex.
         ("Mrs. Worley took the stage after the vote in Montgomery.", "she", "Worley"),
+        # "Mrs. Clinton" is not the Bill Clinton named before her.
+        ("Bill Clinton spoke first. Then Mrs. Clinton took the stage.", "she", "Clinton"),
     ],
 )
 def test_a_pronoun_means_the_person_it_can(before, pronoun, speaker):
     body, _ = run(before, f"“We really need to bring a close to this process,” {pronoun} said.")
     assert body[1].quotes[0].speaker == speaker
+
+
+def test_a_quote_alone_takes_the_speaker_the_paragraph_before_introduces():
+    body, _ = run(
+        "Trump put it bluntly in a statement on Friday:",
+        "“We are going to win, and we are going to win big in November.”",
+    )
+    assert body[1].quotes[0].speaker == "Trump"
+
+
+def test_a_quote_alone_takes_the_speaker_signed_under_it():
+    body, _ = run(
+        "“Boeing and GE and other multinationals pay zero taxes, and that must end.”",
+        "— Bernie Sanders.",
+    )
+    assert body[0].quotes[0].speaker == "Bernie Sanders"
+    assert not body[1].quotes

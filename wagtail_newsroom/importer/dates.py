@@ -28,6 +28,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from .lexicon import DEFAULT_LEXICON, Lexicon
+from .regex import trie
 
 # Every date form has a four-digit year, and little stands between a date's start and its
 # year, so only the neighbourhood of a year is searched.
@@ -75,26 +76,6 @@ def _words(words) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-def _trie(words) -> str:
-    """An alternation of ``words`` that branches letter by letter: the month names are tried
-    at every word of a line, and a flat alternation of a hundred of them is slow."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return f"(?:{emit(root)})" if root else "(?!)"
-
-
 def _whole(alternation: str) -> str:
     return rf"(?<!\w){alternation}(?!\w)"
 
@@ -116,7 +97,7 @@ class _Grammar:
 
 @functools.lru_cache(maxsize=16)
 def _grammar(lexicon: Lexicon) -> _Grammar:
-    months = _trie({month.lower() for month in lexicon.months})
+    months = trie({month.lower() for month in lexicon.months})
     weekdays = _words(lexicon.weekdays)
     labels = _words(lexicon.published_labels | lexicon.updated_labels)
     # Abbreviations are matched in their own case: "ET" is a zone, "et" a French "and".

@@ -12,15 +12,20 @@ reported speech in the run of the story. Only a quotation the source set apart
 from __future__ import annotations
 
 import functools
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .lexicon import DEFAULT_LEXICON, Lexicon
+from .pronouns import FEATURES, Candidate, Ranker, default_ranker
+from .regex import trie
 from .result import Author, BodyBlock, Person, Quotation
 
 # "told jurors", "told The Huffington Post": whom the speaker told follows the verb.
 _TOLD_WHOM = r"(?:\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\w+))?"
 _PRONOUNS = {"he", "she", "they"}
+_SEXES = {"he": "m", "she": "f"}
 _DETERMINERS = re.compile(r"^(?:(?:our|their|his|her|its|the|a|an|one)\s+)+", re.IGNORECASE)
 _ORGANISATION = re.compile(
     r"\b(Institute|Authority|Ministry|Department|Police|Court|Government|Group|Inc|Ltd|Council|"
@@ -53,13 +58,15 @@ _SENTENCE_START = re.compile(r"[.!?]\s+")
 # Words that may open a sentence before a direct quote: "Sooner or later, “I think ...”".
 _LEAD_IN_WORDS = 4
 # How many paragraphs back, this one included, a "he said" looks for the person it means.
-_PRONOUN_REACH = 2
+_PRONOUN_REACH = 4
 # A quoted sentence of the speaker's own this long, set in the reporter's sentence, is speech
 # even when no speech verb stands beside it ("Huckabee is labeling it “a blatant abuse of
 # power”" is not; "Gerson calls Cruz a chameleon: “As a candidate, his superpower is ...”" is).
 _SPOKEN_WORDS = 5
 # "She said that “...”": reported speech that quotes the speaker's words, not direct speech.
 _REPORTED = re.compile(r"\bthat\s*$")
+# Between the speaker and the verb: "Trump reportedly said", "she quickly added".
+_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # A name and a verb the lexicon does not know right after the quote: "“...?” Beck pondered."
 _NAME_THEN_VERB = re.compile(
@@ -86,7 +93,7 @@ class _Grammar:
     honorifics: frozenset
     particles: frozenset
     not_names: frozenset
-    # Given names, lower case, to the sex they nearly always are: "m" or "f".
+    # Given names and titles, lower case, to the sex they nearly always are: "m" or "f".
     given_names: dict
     locations: frozenset  # words before a place or a time: "in", "since"
 
@@ -101,9 +108,7 @@ class _Grammar:
 
 @functools.lru_cache(maxsize=8)
 def _grammar(lexicon: Lexicon) -> _Grammar:
-    words = sorted(lexicon.speech_verbs - {_ACCORDING_TO}, key=lambda w: (-len(w), w))
-    alternation = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
-    verbs = rf"(?:{alternation or '(?!)'})(?:(?<=told){_TOLD_WHOM})?"
+    verbs = rf"{trie(lexicon.speech_verbs - {_ACCORDING_TO})}(?:(?<=told){_TOLD_WHOM})?"
     return _Grammar(
         verbs=verbs,
         after_quote=re.compile(_Q + r"\s*,?\s*" + _WHO + r",?\s+(?P<verb>" + verbs + r")\b"),
@@ -294,7 +299,7 @@ def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     "analyst Qin Peng", "Jane Roe, a spokeswoman for the ministry", "One former billing
     clerk, Angela Moretti", "Finchley's attorney, David Szabo".
     """
-    who = who.strip(" ,")
+    who = _ADVERBS.sub("", who.strip(" ,")).strip(" ,")
     if who.lower() in _PRONOUNS:
         return who.lower(), None
     parts = [part.strip() for part in who.split(",") if part.strip()]
@@ -324,11 +329,21 @@ class Speaker:
 class People:
     """Everyone named in the story so far, to resolve surnames and pronouns against."""
 
-    def __init__(self, grammar: _Grammar):
+    def __init__(self, grammar: _Grammar, ranker: Ranker):
         self.grammar = grammar
+        self.ranker = ranker
         self.people: dict[str, Person] = {}
         self.full_names: list[str] = []
+        self.authors: set[str] = set()
         self.last: str | None = None
+        self.last_at = -1  # the paragraph of the last quote
+        # How often each person has been quoted, and named, so far.
+        self.quoted: Counter[str] = Counter()
+        self.named: Counter[str] = Counter()
+        # Whose sex a title or the given name tells, not only the pronouns around the name.
+        self.sex_told: set[str] = set()
+        # The paragraph where each person last spoke outside quotes ("Peng said the ...").
+        self.spoke: dict[str, int] = {}
         self.gender: dict[str, str] = {}
         # Names seen opening a sentence as its subject: "Maria Lopez is not so sure."
         self.subjects: set[str] = set()
@@ -351,16 +366,21 @@ class People:
             )
             if name is None or at_place:
                 continue
-            titled = _bare(match.group(0).split()[0]) in grammar.honorifics | grammar.titles
-            if " " in name:
+            # The word before the name in the run: "Then Mrs. Clinton", "Sen. Cruz".
+            tokens = match.group(0).split()
+            title = _bare(tokens[-len(name.split()) - 1]) if len(tokens) > len(name.split()) else ""
+            titled = title in grammar.honorifics | grammar.titles
+            # "Mrs. Roe": the title tells the sex (and the given name, further on).
+            told = grammar.given_names.get(title)
+            # "Mrs. Clinton" is not the "Bill Clinton" named before; "Ní Bhriain" is the
+            # "Siobhán Ní Bhriain" named before.
+            full, alias = self.resolve(name, told)
+            if " " in name and alias is None:
                 self.full_names.append(name)
-                full = name
-            else:
-                full, alias = self.resolve(name)
+            elif alias is None and not titled:
                 # A surname alone is a person once the story named them in full, or with a
                 # title: "Mr. Stevens", "Sen. Cruz".
-                if alias is None and not titled:
-                    continue
+                continue
             # Up to four words before the name in its clause: "Kessel captain Rasmus ...".
             before = _CLAUSE_BREAK.split(masked[max(0, match.start() - 60) : match.start()])
             words = before[-1].split()[-4:]
@@ -369,15 +389,14 @@ class People:
                 _name, prefix = _name_at_end(" ".join([*words, match.group(0)]), grammar)
                 role = _clean_role(prefix, grammar)
             found.append((match.start(), full, role))
+            self.named[full] += 1
             opens = not _SENTENCE_START.split(masked[: match.start()])[-1].strip()
             if opens and masked[match.end() :].lstrip()[:1].islower():
                 self.subjects.add(full)
-            if re.match(r"(?:Mrs|Ms|Miss|Mme)\b", match.group(0)):
-                self.gender.setdefault(full, "f")
-            elif match.group(0).startswith("Mr"):
-                self.gender.setdefault(full, "m")
-            elif sex := grammar.given_names.get(full.split()[0].lower()):
-                self.gender.setdefault(full, sex)
+            told = told or grammar.given_names.get(full.split()[0].lower())
+            if told and full not in self.gender:
+                self.gender[full] = told
+                self.sex_told.add(full)
         for (position, full, _role), following in zip(found, [*found[1:], None]):
             stretch = masked[position : following[0] if following else len(masked)]
             female, male = _FEMALE.search(stretch), _MALE.search(stretch)
@@ -388,44 +407,78 @@ class People:
         self.mentions.append(found)
 
     def by_pronoun(self, pronoun: str, position: int) -> tuple[str, str | None] | None:
-        """The person a "he"/"she" at ``position`` of the current paragraph refers to,
-        among those named up to ``_PRONOUN_REACH`` paragraphs back whose gender fits."""
-        want = {"he": "m", "she": "f"}.get(pronoun)
-        current = [m for m in self.mentions[-1] if m[0] < position] if self.mentions else []
-        earlier = [m for found in self.mentions[-_PRONOUN_REACH:-1] for m in found]
-        candidates = list(reversed(earlier + current))
-        fits = [
-            (name, role)
-            for _position, name, role in candidates
-            if not (want and self.gender.get(name, want) != want)
-        ]
-        # A name whose sex the story or the given name tells beats one that might be anyone's:
-        # a place or a body named nearer ("at Madison Square Garden") is no "she". A "they"
-        # is, if it can be, no one known as "he" or "she".
-        sure = [(name, role) for name, role in fits if self.gender.get(name) == want]
-        fits = sure or fits
-        known = [(name, role) for name, role in fits if name in self.people]
-        # The sex the pronouns around a name suggest is a guess: with no name sure to fit, the
-        # speaker quoted last still comes before a name that might be a place.
-        last_fits = not sure or self.gender.get(self.last, want) == want
-        last = [(self.last, None)] if self.last and last_fits else []
-        # People already quoted come first, then a name this paragraph gives before the
-        # pronoun ("Kessel captain Rasmus Thorvaldsen was gracious. ... he said"), then one
-        # that opened a sentence as its subject ("Maria Lopez is not so sure"). Any other
-        # capitalised run is as likely a place or a body ("at Trump Tower") as a person: the
-        # speaker quoted last comes before it.
-        subjects = [(name, role) for name, role in fits if name in self.subjects]
-        here = {name for _position, name, _role in current}
-        introduced = [(name, role) for name, role in fits if name in here]
-        choice = (known or introduced or subjects or last or fits or [None])[0]
-        if choice is not None and want:
-            self.gender.setdefault(choice[0], want)
-        return choice
+        """The person a "he", "she" or "they" at ``position`` of the current paragraph
+        refers to, as the ranker chooses among the candidates."""
+        choice = self.ranker.choose(self.candidates(pronoun, position))
+        if choice is None:
+            return None
+        want = _SEXES.get(pronoun)
+        if want:
+            self.gender.setdefault(choice.name, want)
+        return choice.name, choice.role
 
-    def resolve(self, name: str) -> tuple[str, str | None]:
-        """Full name for ``name`` and the alias used, if it was a surname."""
+    def candidates(self, pronoun: str, position: int) -> list[Candidate]:
+        """Who a pronoun at ``position`` of the current paragraph may mean, nearest first:
+        the people named up to ``_PRONOUN_REACH`` paragraphs back, then the speaker quoted
+        last and everyone quoted before."""
+        want = _SEXES.get(pronoun)
+        here = [m for m in self.mentions[-1] if m[0] < position] if self.mentions else []
+        back = list(reversed(self.mentions[-_PRONOUN_REACH:-1]))
+        named: dict[str, tuple[int, str | None]] = {}
+        for distance, found in enumerate([here, *back]):
+            for _position, name, role in reversed(found):
+                named.setdefault(name, (distance, role))
+        pool = [*named, *(n for n in [self.last, *self.quoted] if n and n not in named)]
+        # A title or a given name that tells the sex is not outweighed: "she" is no "Mr. Roe".
+        pool = [
+            name
+            for name in pool
+            if not (want and name in self.sex_told and self.gender[name] != want)
+        ]
+        paragraph = len(self.mentions) - 1
+        candidates = []
+        for rank, name in enumerate(pool):
+            distance, role = named.get(name, (None, None))
+            sex = self.gender.get(name)
+            told = name in self.sex_told
+            fits, differs = bool(want) and sex == want, bool(want) and sex not in (None, want)
+            features = {
+                "named_here": distance == 0,
+                "named_before": distance == 1,
+                "named_earlier": distance is not None and distance > 1,
+                "nearness": 1 / (1 + rank) if distance is not None else 0,
+                "quoted_last": name == self.last,
+                "quoted_just_before": name == self.last and paragraph - self.last_at <= 1,
+                "quoted": name in self.quoted,
+                "times_quoted": math.log2(1 + self.quoted[name]),
+                "sex_told_fits": fits and told,
+                "sex_guessed_fits": fits and not told,
+                "sex_guessed_differs": differs and not told,
+                "spoke_just_before": paragraph - self.spoke.get(name, -2) <= 1,
+                "spoke": paragraph - self.spoke.get(name, -_PRONOUN_REACH) < _PRONOUN_REACH,
+                "subject": name in self.subjects,
+                "full_name": " " in name,
+                "given_name": name.split()[0].lower() in self.grammar.given_names,
+                "mentions": math.log2(1 + self.named[name]),
+                "author": name in self.authors,
+                "they_person": not want and sex is not None,
+            }
+            candidates.append(
+                Candidate(
+                    name,
+                    role,
+                    tuple(float(features[f]) for f in FEATURES),
+                    paragraph=paragraph,
+                )
+            )
+        return candidates
+
+    def resolve(self, name: str, sex: str | None = None) -> tuple[str, str | None]:
+        """Full name for ``name`` and the alias used, if it was a surname; with ``sex``, only
+        a person who may be of that sex."""
         for full in reversed(self.full_names):
-            if full != name and (full.endswith(" " + name) or full.startswith(name + " ")):
+            fits = sex is None or self.gender.get(full, sex) == sex
+            if fits and full != name and (full.endswith(" " + name) or full.startswith(name + " ")):
                 return full, name
         return name, None
 
@@ -540,6 +593,37 @@ def _spoken_sentence(masked: str, spans: list[str]) -> int | None:
     return None
 
 
+def _alone(masked: str) -> bool:
+    """Whether the paragraph is its quotes and nothing else."""
+    return not masked.replace(_Q, "").strip(" .,;:!?—–-")
+
+
+def _introduced(
+    introduction: tuple[str, list[str]] | None, spans: list[str], people: People
+) -> Speaker | None:
+    """The speaker of a paragraph that is all quote, from the paragraph before that
+    introduces it ("Trump put it bluntly in a statement:"), read as one paragraph."""
+    if introduction is None:
+        return None
+    masked, before = introduction
+    return _speaker(masked.rstrip() + " " + _Q, [*before, spans[0]], people)
+
+
+# A quote's speaker signed on the line under it: "— Bernie Sanders.", "-Jane Roe, Leeds."
+_SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<who>[^.;:!?“”\"]{2,80}?)\.?\s*$")
+
+
+def _signed(following: str, people: People) -> Speaker | None:
+    match = _SIGNATURE.match(following)
+    if match is None:
+        return None
+    name, role = _split_who_name_first(match.group("who"), people.grammar)
+    if name is None or name in _PRONOUNS:
+        return None
+    full, alias = people.resolve(name)
+    return Speaker(full, role, alias, match.group(0).strip())
+
+
 def _titled(words: str) -> bool:
     """Whether quoted words are set as a title ("Crippled America: How to Make America Great
     Again"), every longer word capitalised: a book or a headline, not speech."""
@@ -585,21 +669,30 @@ def _opens_without_closing(text: str) -> bool:
 
 
 def find_quotes(
-    body: list[BodyBlock], authors: list[Author], *, lexicon: Lexicon = DEFAULT_LEXICON
+    body: list[BodyBlock],
+    authors: list[Author],
+    *,
+    lexicon: Lexicon = DEFAULT_LEXICON,
+    ranker: Ranker | None = None,
 ) -> tuple[list[BodyBlock], list]:
     """The body with each paragraph's direct speech as its ``quotes``, and set-apart quote
     blocks attributed; and the people in the story. No text changes: a paragraph that reports
     speech stays a paragraph."""
-    people = People(_grammar(lexicon))
+    people = People(_grammar(lexicon), ranker or default_ranker())
     for author in authors:
         people.add(author.name, author.role)
         people.full_names.append(author.name)
+        people.authors.add(author.name)
     result: list[BodyBlock] = []
     # The quote opened and still running: (index in ``result``, its quotation so far).
     open_run: list[tuple[int, Quotation]] = []
-    for block in body:
+    # The paragraph before, masked, with its quoted spans, when it ends introducing a quote
+    # ("Trump put it this way:").
+    introduction: tuple[str, list[str]] | None = None
+    for position, block in enumerate(body):
         result.append(block)
         if block.type not in ("paragraph", "quote"):
+            introduction = None
             continue
         text = standardise_quotes(block.text)
         masked = _mask(text)
@@ -616,9 +709,14 @@ def find_quotes(
         speaker = _speaker(masked, spans, people) if (quoted or set_apart) and spoken else None
         if speaker is None and (at := _spoken_sentence(masked, spans)) is not None:
             speaker = _subject(masked, at, people)
+        if speaker is None and not continuing and spans and _alone(masked):
+            following = body[position + 1].text if position + 1 < len(body) else ""
+            speaker = _introduced(introduction, spans, people) or _signed(following, people)
+        introduction = (masked, spans) if text.rstrip().endswith(":") else None
         if not ((speaker is not None and (quoted >= 3 or set_apart)) or continuing):
             open_run = []
             continue
+        introduction = None
         words = " ".join(_as_sentence(span) for span in spans) if spans else block.text
         quotation = Quotation(words)
         if speaker is None and open_run:
@@ -635,6 +733,8 @@ def find_quotes(
         if speaker is not None and speaker.name is not None:
             people.add(speaker.name, speaker.role, speaker.alias)
             people.last = speaker.name
+            people.last_at = len(people.mentions) - 1
+            people.quoted[speaker.name] += 1
             # The quotes opened before and waiting for their speaker get this one.
             open_run = [
                 (index, pending if pending.speaker else _said_by(pending, quotation))
@@ -683,6 +783,8 @@ def _note_indirect(masked: str, people: People):
             continue
         # A surname of two words ("Ní Bhriain said") is the person named in full before.
         full, alias = people.resolve(name)
+        # Read before the paragraph is: its index is the count of those read so far.
+        people.spoke[full] = len(people.mentions)
         if alias is not None:
             people.add(full, role, alias)
         elif " " in name:

@@ -83,8 +83,8 @@ class Lexicon:
     place_prepositions: frozenset[str] = frozenset()
     # Words before a place or a time, never before the person a pronoun means: "in", "since".
     location_prepositions: frozenset[str] = frozenset()
-    # Given names nearly always a man's or a woman's ("donald", "hillary"), which tell who a
-    # "he" or "she" can be.
+    # Titles and given names nearly always a man's or a woman's ("mrs", "donald", "hillary"),
+    # which tell who a "he" or "she" can be.
     male_names: frozenset[str] = frozenset()
     female_names: frozenset[str] = frozenset()
     # "mdy" or "dmy": the order of numeric dates, when nothing else says.

@@ -55,4 +55,6 @@ WORDS = {
     ],
     "place_prepositions": ["in", "aus", "für"],
     "location_prepositions": ["in", "im", "aus", "nach", "bei", "seit"],
+    "male_names": ["herr"],
+    "female_names": ["frau"],
 }  # fmt: skip

@@ -127,8 +127,8 @@ WORDS = {
         "in", "at", "from", "near", "across", "outside", "inside", "into", "through",
         "throughout", "on", "since", "during", "until", "around", "toward", "towards",
     ],
-    # Given names that are one sex's (tools/make_given_names.py): the "he" or "she" that
-    # can mean them.
-    "male_names": _given_names("m"),
-    "female_names": _given_names("f"),
+    # Titles and given names that are one sex's (tools/make_given_names.py): the "he" or
+    # "she" that can mean them.
+    "male_names": ["mr", "sir", "lord", *_given_names("m")],
+    "female_names": ["mrs", "ms", "miss", "dame", "lady", *_given_names("f")],
 }  # fmt: skip

@@ -52,4 +52,6 @@ WORDS = {
     ],
     "place_prepositions": ["en", "desde", "para"],
     "location_prepositions": ["en", "desde", "hacia", "hasta"],
+    "male_names": ["sr", "señor", "don"],
+    "female_names": ["sra", "srta", "señora", "doña"],
 }  # fmt: skip

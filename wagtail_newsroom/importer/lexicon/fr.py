@@ -55,4 +55,6 @@ WORDS = {
     ],
     "place_prepositions": ["à", "au", "en", "pour", "depuis"],
     "location_prepositions": ["à", "au", "aux", "en", "dans", "depuis", "vers"],
+    "male_names": ["monsieur"],
+    "female_names": ["mme", "mlle", "madame", "mademoiselle"],
 }  # fmt: skip
