@@ -159,3 +159,12 @@ def test_an_article_the_user_may_not_edit_is_left_alone(news_index):
     outcome = ArticleBuilder(news_index, user=outsider).build(changed)
     assert outcome.status == "skipped" and "may not edit" in outcome.message
     assert ArticlePage.objects.get().get_latest_revision_as_object().title != "Rewritten"
+
+
+def test_a_byline_that_is_a_user_name_makes_no_profile(news_index):
+    parsed = parsed_article(authors=[Author("jsmith"), Author("Tom Reilly")])
+    outcome = ArticleBuilder(news_index).build(parsed)
+    page = ArticlePage.objects.get(pk=outcome.page.pk).get_latest_revision_as_object()
+    assert [b.person.title for b in page.article_bylines.all()] == ["Tom Reilly"]
+    assert not PersonPage.objects.filter(title="jsmith").exists()
+    assert any("jsmith" in warning for warning in outcome.warnings)

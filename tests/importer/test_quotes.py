@@ -451,3 +451,56 @@ def test_a_quote_alone_takes_the_speaker_signed_under_it():
     )
     assert body[0].quotes[0].speaker == "Bernie Sanders"
     assert not body[1].quotes
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "not_people"),
+    [
+        # An organisation speaks, not a person.
+        (
+            "“We offered a new five-year lease at a fair rent,” the building’s owner, Crestline "
+            "Properties, said.",
+            {"Crestline Properties"},
+        ),
+        # The employer in front of the job is not a name.
+        (
+            "“We are sorry, and we will do better for our customers,” a Halcyon spokeswoman said.",
+            {"Halcyon"},
+        ),
+        # A participle's subject is the sentence's, not the name before its comma.
+        (
+            "Trains will be diverted via Calder Bridge, adding up to 40 minutes to most journeys.",
+            {"Calder Bridge"},
+        ),
+    ],
+)
+def test_who_is_not_a_person(paragraph, not_people):
+    _body, people = run(paragraph)
+    assert not set(people) & not_people
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        (
+            "“The outlook is poor,” according to Samuel Okafor, senior analyst at Brightwater.",
+            "Samuel Okafor",
+            "senior analyst at Brightwater",
+        ),
+        (
+            "« Je ferme la boutique à la fin du mois », a déclaré Marie Lefèvre, 64 ans, "
+            "boulangère depuis l'âge de dix-huit ans.",
+            "Marie Lefèvre",
+            "boulangère depuis l'âge de dix-huit ans",
+        ),
+        (
+            "“Nadie nos escucha”, dijo Carmen Ortiz, portavoz de la plataforma que convocó la "
+            "protesta.",
+            "Carmen Ortiz",
+            "portavoz de la plataforma",
+        ),
+    ],
+)
+def test_roles_are_trimmed_of_ages_clauses_and_function_words(paragraph, speaker, role):
+    _body, people = run(paragraph)
+    assert people[speaker].roles == [role]

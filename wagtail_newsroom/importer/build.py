@@ -147,7 +147,14 @@ class ArticleBuilder:
         page.article_bylines = [
             ArticleByline(person=people[name], sort_order=order)
             for order, name in enumerate(dict.fromkeys(a.name for a in parsed.authors))
+            if name in people
         ]
+        for author in parsed.authors:
+            if not author.is_person:
+                warnings.append(
+                    _("The byline “%(name)s” is a user name, not a person’s: it has no profile.")
+                    % {"name": author.name}
+                )
         page.tags.set(parsed.tags, clear=True)
         revision = page.save_revision(user=self.user, log_action=True)
         if self.publish:
@@ -195,7 +202,8 @@ class ArticleBuilder:
     def people(self, parsed):
         """Profiles for everyone in the byline or quoted, by the name the article uses."""
         roles = {person.name: person.roles for person in parsed.people}
-        names = list(dict.fromkeys([a.name for a in parsed.authors] + list(roles)))
+        authors = [author.name for author in parsed.authors if author.is_person]
+        names = list(dict.fromkeys(authors + list(roles)))
         existing = {
             profile.title.lower(): profile
             for profile in PersonPage.objects.child_of(self.people_parent)

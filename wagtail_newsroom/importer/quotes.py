@@ -27,13 +27,6 @@ _TOLD_WHOM = r"(?:\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\w+))?"
 _PRONOUNS = {"he", "she", "they"}
 _SEXES = {"he": "m", "she": "f"}
 _DETERMINERS = re.compile(r"^(?:(?:our|their|his|her|its|the|a|an|one)\s+)+", re.IGNORECASE)
-_ORGANISATION = re.compile(
-    r"\b(Institute|Authority|Ministry|Department|Police|Court|Government|Group|Inc|Ltd|Council|"
-    r"Party|Agency|Office|University|Company|Bank|Association|Committee|News|Times|Post|"
-    r"Commission|Service|Board|Force|Army|Union|House|Administration|Organi[sz]ation|Centre|"
-    r"Center|Foundation|Press|Media|Network|Corporation|Corp|Power|Water|Energy|Cross|Club|School|"
-    r"District|Hospital|Airport|Council|Street|Road|Lane|County|City)\b"
-)
 _OPENERS = "“"
 _QUOTED = re.compile(r"“([^“”]+)(?:”|$)")
 _Q = "\u0000"  # stands in for a quoted span while looking for the attribution around it
@@ -96,10 +89,18 @@ class _Grammar:
     # Given names and titles, lower case, to the sex they nearly always are: "m" or "f".
     given_names: dict
     locations: frozenset  # words before a place or a time: "in", "since"
+    organisation_words: frozenset  # "properties", "ministry": a body, not a person
+    relative: re.Pattern  # "who", "qui": the clause after a role is not the role
+    function_words: frozenset
 
     @functools.cached_property
     def name_starts_after(self) -> frozenset:
         return self.not_names | self.titles
+
+    @functools.cached_property
+    def stop_words(self) -> frozenset:
+        """Words a role never ends with: "director for", "according to"."""
+        return self.not_names | self.function_words
 
     @functools.cached_property
     def never_in_role(self) -> frozenset:
@@ -134,6 +135,9 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         # Not the months: May, June and August are names too.
         not_names=lexicon.not_names | lexicon.weekdays,
         locations=lexicon.location_prepositions,
+        organisation_words=lexicon.organisation_words,
+        relative=re.compile(rf"\s+{trie(lexicon.relative_pronouns)}(?!\w)"),
+        function_words=lexicon.function_words,
         given_names={
             **dict.fromkeys(lexicon.male_names, "m"),
             **dict.fromkeys(lexicon.female_names, "f"),
@@ -226,13 +230,14 @@ def _name_at_end(part: str, grammar: _Grammar) -> tuple[str | None, str]:
     if (
         not names
         or (len(names) == 1 and names[0].isupper())  # "THE", "CNN"
-        or _ORGANISATION.search(" ".join(names))
+        or any(_bare(name) in grammar.organisation_words for name in names)
     ):
         return None, " ".join(tokens)
     return " ".join(names).replace(_DOT, "."), " ".join(prefix).replace(_DOT, ".")
 
 
-_AGE = re.compile(r"^\d{1,3},\s*")
+# "63, a retired postal worker", "64 ans, boulangère", "41 years old, a nurse".
+_AGE = re.compile(r"^\d{1,3}(?:\s+[^\W\d]+){0,2},\s*")
 
 
 def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
@@ -242,13 +247,13 @@ def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
     stops short ("director for") is the reporter's words around the name."""
     if not role:
         return None
-    role = re.split(r"\s+(?:who|which|whose|that)\b", role)[0]
+    role = grammar.relative.split(role)[0]
     role = _DETERMINERS.sub("", _AGE.sub("", role.strip(" ,"))).strip(" ,")
     words = role.split()
     titled = bool(words) and _bare(words[0]) in grammar.titles
     if not words or len(words) > 12 or not (titled or any(w[:1].islower() for w in words)):
         return None
-    stops_short = words[-1].islower() and _bare(words[-1]) in grammar.not_names | {"of"}
+    stops_short = words[-1].islower() and _bare(words[-1]) in grammar.stop_words
     if _bare(words[0]) in grammar.not_names or stops_short:
         return None
     if re.search(r"\b(?:" + grammar.verbs + r"|who|which|that|is|was|has|had)\b", role):
@@ -259,7 +264,7 @@ def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
 def _first_name_run(tokens: list[str], grammar: _Grammar) -> int:
     """Where the name starts in words that name first but may open with the role ("said
     undecided Republican voter Stephanie Hooton"): the first run of two name words, else the
-    last single one ("said campaign spokesman Miller")."""
+    last word alone ("said campaign spokesman Miller")."""
     runs = [
         i
         for i, token in enumerate(tokens)
@@ -268,7 +273,11 @@ def _first_name_run(tokens: list[str], grammar: _Grammar) -> int:
     if not runs or runs[0] == 0:
         return 0
     paired = [i for i in runs if i + 1 < len(tokens) and _is_name_token(tokens[i + 1], grammar)]
-    return paired[0] if paired else runs[-1]
+    if paired:
+        return paired[0]
+    # A single name word is the name only at the end: in "a Halcyon spokeswoman" it is the
+    # employer.
+    return runs[-1] if runs[-1] == len(tokens) - 1 else 0
 
 
 def _split_who_name_first(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
@@ -679,7 +688,7 @@ def find_quotes(
     blocks attributed; and the people in the story. No text changes: a paragraph that reports
     speech stays a paragraph."""
     people = People(_grammar(lexicon), ranker or default_ranker())
-    for author in authors:
+    for author in filter(lambda author: author.is_person, authors):
         people.add(author.name, author.role)
         people.full_names.append(author.name)
         people.authors.add(author.name)
@@ -778,6 +787,10 @@ def _as_sentence(span: str) -> str:
 def _note_indirect(masked: str, people: People):
     """Record "analyst Jane Roe said ..." outside quotes: it names a person and a role."""
     for match in people.grammar.indirect.finditer(masked):
+        if match.group("verb").endswith("ing"):
+            # "Trains will be diverted via Calder Bridge, adding ...": the sentence's subject
+            # does the adding, not the name before the comma.
+            continue
         name, role = _split_who(match.group("who"), people.grammar)
         if not name or name in _PRONOUNS:
             continue

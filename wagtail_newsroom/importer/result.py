@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from .shape import is_handle
+
 # The keys each body block type carries in its JSON form, besides "type".
 # "html" is only emitted when the source had markup worth keeping (links, emphasis).
 BLOCK_KEYS = {
@@ -39,6 +41,11 @@ class ArticleImportError(Exception):
 class Author:
     name: str
     role: str | None = None
+
+    @property
+    def is_person(self) -> bool:
+        """Whether the byline names a person, not an account ("jsmith")."""
+        return not is_handle(self.name)
 
     def to_dict(self):
         return {"name": self.name, "role": self.role}

@@ -18,6 +18,14 @@ def is_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text[-6:]))
 
 
+def is_handle(name: str) -> bool:
+    """Whether a name is a user name or an address ("jsmith", "@jsmith", "j_smith2",
+    "news@example.com"), which names an account, not a person."""
+    if not name or any(ch.isspace() for ch in name):
+        return False
+    return name[:1].islower() or any(ch in "@_" or ch.isdigit() for ch in name)
+
+
 def is_title_shaped(text: str, *, min_words=2, max_words=30) -> bool:
     words = word_count(text)
     if not (min_words <= words <= max_words) or text.endswith((".", ",", ":", ";", "।")):

@@ -37,6 +37,8 @@ _SETS = (
     "function_words",
     "place_prepositions",
     "location_prepositions",
+    "organisation_words",
+    "relative_pronouns",
     "male_names",
     "female_names",
 )
@@ -83,6 +85,10 @@ class Lexicon:
     place_prepositions: frozenset[str] = frozenset()
     # Words before a place or a time, never before the person a pronoun means: "in", "since".
     location_prepositions: frozenset[str] = frozenset()
+    # Words that make a name a body's, not a person's: "properties", "ministry", "gmbh".
+    organisation_words: frozenset[str] = frozenset()
+    # What opens a clause about the person after their role: "who", "qui", "que", "der".
+    relative_pronouns: frozenset[str] = frozenset()
     # Titles and given names nearly always a man's or a woman's ("mrs", "donald", "hillary"),
     # which tell who a "he" or "she" can be.
     male_names: frozenset[str] = frozenset()

@@ -55,6 +55,11 @@ WORDS = {
     ],
     "place_prepositions": ["in", "aus", "für"],
     "location_prepositions": ["in", "im", "aus", "nach", "bei", "seit"],
+    "relative_pronouns": ["welcher", "welche", "dessen", "deren"],
+    "organisation_words": [
+        "ministerium", "gmbh", "ag", "verband", "stadtwerke", "gruppe", "verein", "regierung",
+        "partei", "gewerkschaft", "stadtrat", "polizei",
+    ],
     "male_names": ["herr"],
     "female_names": ["frau"],
 }  # fmt: skip

@@ -127,6 +127,18 @@ WORDS = {
         "in", "at", "from", "near", "across", "outside", "inside", "into", "through",
         "throughout", "on", "since", "during", "until", "around", "toward", "towards",
     ],
+    "relative_pronouns": ["who", "which", "whose", "that"],
+    "organisation_words": [
+        "institute", "authority", "ministry", "department", "police", "court", "government",
+        "group", "inc", "ltd", "llc", "plc", "co", "corp", "corporation", "company", "council",
+        "party", "agency", "office", "university", "college", "bank", "association",
+        "committee", "news", "times", "post", "commission", "service", "board", "force", "army",
+        "union", "house", "administration", "organisation", "organization", "centre", "center",
+        "foundation", "press", "media", "network", "power", "water", "energy", "cross", "club",
+        "school", "district", "hospital", "airport", "street", "road", "lane", "county", "city",
+        "properties", "holdings", "partners", "capital", "industries", "systems", "ventures",
+        "trust", "fund", "bureau", "federation", "coalition", "campaign", "alliance", "utilities",
+    ],
     # Titles and given names that are one sex's (tools/make_given_names.py): the "he" or
     # "she" that can mean them.
     "male_names": ["mr", "sir", "lord", *_given_names("m")],

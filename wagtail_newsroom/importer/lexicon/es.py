@@ -52,6 +52,11 @@ WORDS = {
     ],
     "place_prepositions": ["en", "desde", "para"],
     "location_prepositions": ["en", "desde", "hacia", "hasta"],
+    "relative_pronouns": ["que", "quien", "quienes", "cuyo", "cuya"],
+    "organisation_words": [
+        "ministerio", "ayuntamiento", "asociación", "grupo", "empresa", "gobierno", "partido",
+        "sindicato", "policía",
+    ],
     "male_names": ["sr", "señor", "don"],
     "female_names": ["sra", "srta", "señora", "doña"],
 }  # fmt: skip

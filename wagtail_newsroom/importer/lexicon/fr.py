@@ -55,6 +55,11 @@ WORDS = {
     ],
     "place_prepositions": ["à", "au", "en", "pour", "depuis"],
     "location_prepositions": ["à", "au", "aux", "en", "dans", "depuis", "vers"],
+    "relative_pronouns": ["qui", "que", "dont", "lequel", "laquelle"],
+    "organisation_words": [
+        "ministère", "société", "groupe", "conseil", "mairie", "association", "syndicat",
+        "préfecture", "gouvernement", "parti", "sa", "sarl",
+    ],
     "male_names": ["monsieur"],
     "female_names": ["mme", "mlle", "madame", "mademoiselle"],
 }  # fmt: skip
