@@ -10,6 +10,7 @@ from wagtail_newsroom.importer.byline import (
     is_name,
     lone_name,
     parse_byline,
+    role_line,
 )
 from wagtail_newsroom.importer.lexicon import Lexicon, build_lexicon
 
@@ -298,3 +299,17 @@ def test_a_headline_with_a_preposition_is_not_a_name_and_its_place():
 
 def test_a_doubled_byline_label_is_read_once():
     assert [author.name for author in parse_byline("By By NICK MADIGAN")] == ["Nick Madigan"]
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Senior Reporter", "Senior Reporter"),
+        ("Staff Writer", "Staff Writer"),
+        ("Jane Roe", None),
+        ("Share this article", None),
+        ("Published 14 September 2022", None),
+    ],
+)
+def test_a_job_title_on_its_own_line(line, role):
+    assert role_line(line) == role

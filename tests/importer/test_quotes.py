@@ -504,3 +504,66 @@ def test_who_is_not_a_person(paragraph, not_people):
 def test_roles_are_trimmed_of_ages_clauses_and_function_words(paragraph, speaker, role):
     _body, people = run(paragraph)
     assert people[speaker].roles == [role]
+
+
+@pytest.mark.parametrize(
+    ("before", "quote", "speaker"),
+    [
+        # A German "er", and a French pronoun after its verb ("a-t-il confié").
+        (
+            "Der Bauleiter der beauftragten Firma, Stefan Aydın, rechnet mit dem Sommer.",
+            "„Wenn der Winter mitspielt, beginnen wir im Frühjahr mit dem Überbau“, sagte er.",
+            "Stefan Aydın",
+        ),
+        (
+            "Henri Lefèvre, lui, reste optimiste.",
+            "« Il y a toujours quelqu'un qui rêve d'avoir sa boulangerie », a-t-il confié.",
+            "Henri Lefèvre",
+        ),
+    ],
+)
+def test_pronouns_come_from_the_lexicon_in_every_language(before, quote, speaker):
+    body, _ = run(before, quote)
+    assert body[1].quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "role"),
+    [
+        (
+            (
+                "La alcaldesa, Lucía Fernández, recibió a los vecinos.",
+                "“Ahora le toca a la consejería poner el dinero”, dijo Fernández.",
+            ),
+            "Lucía Fernández",
+            "alcaldesa",
+        ),
+        (
+            (
+                "The board named Denise Whitaker, principal of Ridgefield High School, as head.",
+                "“I am honoured and ready to start the work,” Whitaker said.",
+            ),
+            "Denise Whitaker",
+            "principal of Ridgefield High School",
+        ),
+        (
+            (
+                "Maria Lopez is a nurse who has worked here for 20 years.",
+                "“That was the job interview,” Lopez said.",
+            ),
+            "Maria Lopez",
+            "nurse",
+        ),
+    ],
+)
+def test_what_the_story_says_a_speaker_is_becomes_their_role(paragraphs, name, role):
+    _body, people = run(*paragraphs)
+    assert role in people[name].roles
+
+
+def test_a_sentence_around_a_name_is_no_role():
+    _body, people = run(
+        "Two weeks before the listing, regulators summoned Jack Ma, who was backed by investors.",
+        "“We will comply with every rule the regulators set,” Ma said.",
+    )
+    assert people["Jack Ma"].roles == []

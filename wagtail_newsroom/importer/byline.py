@@ -187,6 +187,22 @@ def is_byline_label(text: str, *, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
     return _patterns(lexicon).lone_label.fullmatch(text.strip()) is not None
 
 
+# A job title on the line under a byline ("Senior Reporter") is at most this long.
+_ROLE_LINE_WORDS = 4
+
+
+def role_line(text: str, *, lexicon: Lexicon = DEFAULT_LEXICON) -> str | None:
+    """The job title on a line of its own under a byline ("Senior Reporter", "Staff
+    Writer"): every word a role word or a small word, and no name."""
+    words = [word.strip(",.").lower() for word in text.split()]
+    if not 0 < len(words) <= _ROLE_LINE_WORDS:
+        return None
+    roles = _patterns(lexicon).role
+    if not all(roles.fullmatch(word) or word in lexicon.function_words for word in words):
+        return None
+    return text.strip(" ,.") if any(roles.fullmatch(word) for word in words) else None
+
+
 def parse_byline(text: str, *, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Author] | None:
     """Authors named in a byline line, or None when the line is not a byline."""
     found = _byline_names(text, lexicon)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from .lexicon import DEFAULT_LEXICON, Lexicon
@@ -24,9 +24,6 @@ from .result import Author, BodyBlock, Person, Quotation
 
 # "told jurors", "told The Huffington Post": whom the speaker told follows the verb.
 _TOLD_WHOM = r"(?:\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\w+))?"
-_PRONOUNS = {"he", "she", "they"}
-_SEXES = {"he": "m", "she": "f"}
-_DETERMINERS = re.compile(r"^(?:(?:our|their|his|her|its|the|a|an|one)\s+)+", re.IGNORECASE)
 _OPENERS = "“"
 _QUOTED = re.compile(r"“([^“”]+)(?:”|$)")
 _Q = "\u0000"  # stands in for a quoted span while looking for the attribution around it
@@ -91,6 +88,15 @@ class _Grammar:
     locations: frozenset  # words before a place or a time: "in", "since"
     organisation_words: frozenset  # "properties", "ministry": a body, not a person
     relative: re.Pattern  # "who", "qui": the clause after a role is not the role
+    # Personal pronouns, lower case, to the sex they tell ("" for none): "he", "elle", "sie".
+    pronouns: dict
+    copulas: frozenset  # "is", "est", "ist": "Maria Lopez is a nurse"
+    conjunction: re.Pattern  # " and ", " et ": what joins two roles
+    determiners: re.Pattern  # "the", "our", "le", "der" before a role
+    role_prepositions: frozenset  # "of", "de": a role right after a name ("Roe of the ...")
+    not_role: re.Pattern  # a verb: the reporter's sentence, not a description
+    # "a-t-il confié", "dit-elle": a verb and its pronoun inverted.
+    inverted: re.Pattern
     function_words: frozenset
 
     @functools.cached_property
@@ -136,6 +142,15 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         not_names=lexicon.not_names | lexicon.weekdays,
         locations=lexicon.location_prepositions,
         organisation_words=lexicon.organisation_words,
+        pronouns=dict(lexicon.pronouns),
+        copulas=lexicon.copulas,
+        conjunction=re.compile(rf"\s+{trie(lexicon.conjunctions)}\s+"),
+        role_prepositions=lexicon.role_prepositions,
+        determiners=re.compile(rf"^(?:{trie(lexicon.determiners)}(?:\s+|(?<=['’])))+", re.I),
+        not_role=re.compile(
+            rf"\b(?:{verbs}|{trie(lexicon.relative_pronouns | lexicon.copulas)})\b"
+        ),
+        inverted=re.compile(rf"\b(\w+)-(?:t-)?({trie(lexicon.pronouns)})\b"),
         relative=re.compile(rf"\s+{trie(lexicon.relative_pronouns)}(?!\w)"),
         function_words=lexicon.function_words,
         given_names={
@@ -237,7 +252,14 @@ def _name_at_end(part: str, grammar: _Grammar) -> tuple[str | None, str]:
 
 
 # "63, a retired postal worker", "64 ans, boulangère", "41 years old, a nurse".
-_AGE = re.compile(r"^\d{1,3}(?:\s+[^\W\d]+){0,2},\s*")
+# The longest role a story gives in one phrase.
+_ROLE_WORDS = 12
+# A description set before a name with a comma opens its sentence and is this short: "La
+# alcaldesa, Lucía Fernández", "Der Bauleiter der beauftragten Firma, Stefan Aydın".
+_APPOSITION_WORDS = 6
+# ... and one after the name is closed by a comma or the sentence's end.
+_APPOSITION_AFTER = re.compile(r",\s+(?P<role>[^,.;:!?\u0000]{2,120}?)\s*(?:,|[.;](?:\s|$)|$)")
+_AGE = re.compile(r"^\d{1,3}(?:\s+[^\W\d]+){0,2}(?:,\s*|$)")
 
 
 def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
@@ -248,15 +270,18 @@ def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
     if not role:
         return None
     role = grammar.relative.split(role)[0]
-    role = _DETERMINERS.sub("", _AGE.sub("", role.strip(" ,"))).strip(" ,")
+    if grammar.not_role.search(role):  # "a déclaré" is the verb, whatever it leaves
+        return None
+    role = grammar.determiners.sub("", _AGE.sub("", role.strip(" ,"))).strip(" ,")
     words = role.split()
-    titled = bool(words) and _bare(words[0]) in grammar.titles
-    if not words or len(words) > 12 or not (titled or any(w[:1].islower() for w in words)):
+    # "Council President", "Harlow Fire Chief": a title makes a role of capitalised words.
+    titled = any(_bare(word) in grammar.titles for word in words)
+    # Each of "skipper of the trawler Morning Star and chairman of the ..." is one role long.
+    longest = max((len(part.split()) for part in grammar.conjunction.split(role)), default=0)
+    if not words or longest > _ROLE_WORDS or not (titled or any(w[:1].islower() for w in words)):
         return None
     stops_short = words[-1].islower() and _bare(words[-1]) in grammar.stop_words
-    if _bare(words[0]) in grammar.not_names or stops_short:
-        return None
-    if re.search(r"\b(?:" + grammar.verbs + r"|who|which|that|is|was|has|had)\b", role):
+    if _bare(words[0]) in grammar.not_names or stops_short or grammar.not_role.search(role):
         return None
     return role
 
@@ -283,7 +308,7 @@ def _first_name_run(tokens: list[str], grammar: _Grammar) -> int:
 def _split_who_name_first(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     """ "Battalion Chief Ramon Estes of the county fire district", "Jane Roe, a spokeswoman"."""
     who = who.strip(" ,")
-    if who.lower() in _PRONOUNS:
+    if who.lower() in grammar.pronouns:
         return who.lower(), None
     first, _, rest = who.partition(",")
     tokens = first.split()
@@ -295,8 +320,10 @@ def _split_who_name_first(who: str, grammar: _Grammar) -> tuple[str | None, str 
     if name is None:
         return None, None
     # The words before the name describe the person ("undecided voter Jane Roe of Derry"),
-    # else those after it ("Edward Alden of the Council on Foreign Relations").
-    roles = [prefix, " ".join(tokens[cut:]), rest]
+    # else those after it ("Edward Alden of the Council on Foreign Relations"; not "dijo
+    # Fernández a los periodistas", whom she told), else the apposition after a comma.
+    after = tokens[cut:] if tokens[cut:] and _bare(tokens[cut]) in grammar.role_prepositions else []
+    roles = [prefix, " ".join(after), rest]
     return name, next(
         filter(None, (_clean_role(r.replace(_DOT, "."), grammar) for r in roles)), None
     )
@@ -309,10 +336,10 @@ def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     clerk, Angela Moretti", "Finchley's attorney, David Szabo".
     """
     who = _ADVERBS.sub("", who.strip(" ,")).strip(" ,")
-    if who.lower() in _PRONOUNS:
+    if who.lower() in grammar.pronouns:
         return who.lower(), None
     parts = [part.strip() for part in who.split(",") if part.strip()]
-    if parts and parts[-1].lower() in _PRONOUNS:
+    if parts and parts[-1].lower() in grammar.pronouns:
         return parts[-1].lower(), None  # "After contemplating it, he added:"
     for index in range(len(parts) - 1, -1, -1):
         name, prefix = _name_at_end(parts[index], grammar)
@@ -349,6 +376,8 @@ class People:
         # How often each person has been quoted, and named, so far.
         self.quoted: Counter[str] = Counter()
         self.named: Counter[str] = Counter()
+        # What the story says each person named is, wherever it says it.
+        self.described: defaultdict[str, list[str]] = defaultdict(list)
         # Whose sex a title or the given name tells, not only the pronouns around the name.
         self.sex_told: set[str] = set()
         # The paragraph where each person last spoke outside quotes ("Peng said the ...").
@@ -393,12 +422,23 @@ class People:
             # Up to four words before the name in its clause: "Kessel captain Rasmus ...".
             before = _CLAUSE_BREAK.split(masked[max(0, match.start() - 60) : match.start()])
             words = before[-1].split()[-4:]
+            # "backed by Chinese billionaire Jack Ma", "a déclaré Marie Lefèvre": the role
+            # starts after the small word or the speech verb; "regulators summoned Jack Ma":
+            # a verb, not a role, stands before the name.
+            verb = list(grammar.not_role.finditer(" ".join(words)))
+            if verb:
+                words = " ".join(words)[verb[-1].end() :].split()
+            small = [i + 1 for i, w in enumerate(words) if w.lower() in grammar.function_words]
+            words = words[max(small, default=0) :]
             role = None
-            if words:
+            if words and not (words[-1].islower() and words[-1].endswith("ed")):
                 _name, prefix = _name_at_end(" ".join([*words, match.group(0)]), grammar)
                 role = _clean_role(prefix, grammar)
             found.append((match.start(), full, role))
             self.named[full] += 1
+            for description in (role, *self._appositions(masked, match)):
+                if description and description not in self.described[full]:
+                    self.described[full].append(description)
             opens = not _SENTENCE_START.split(masked[: match.start()])[-1].strip()
             if opens and masked[match.end() :].lstrip()[:1].islower():
                 self.subjects.add(full)
@@ -415,13 +455,44 @@ class People:
                 self.gender.setdefault(full, "m")
         self.mentions.append(found)
 
+    def _appositions(self, masked: str, match: re.Match) -> list[str]:
+        """What the sentence says the person named at ``match`` is: "La alcaldesa, Lucía
+        Fernández, ...", "Denise Whitaker, principal of Ridgefield High School, ...", "Maria
+        Lopez is a nurse who ..."."""
+        grammar = self.grammar
+        found = []
+        before = masked[: match.start()].rstrip()
+        if before.endswith(","):
+            opening = _SENTENCE_START.split(before[:-1])[-1].strip()
+            first = opening.split(maxsplit=1)[:1]
+            # "La alcaldesa, ...", "Brennan's granddaughter, ...": a noun phrase, not the
+            # sentence's own opening ("Two weeks before the IPO, ...").
+            described = first and (
+                grammar.determiners.match(opening) or first[0].endswith(("'s", "’s"))
+            )
+            if described and len(opening.split()) <= _APPOSITION_WORDS and "," not in opening:
+                found.append(opening)
+        after = _APPOSITION_AFTER.match(masked, match.end())
+        # "Denise Whitaker, principal of Ridgefield High School, ...": a noun phrase with its
+        # "of", or a title, between two commas; not the sentence going on ("Trump, who ...").
+        if after and any(
+            _bare(word) in grammar.role_prepositions | grammar.titles
+            for word in after.group("role").split()
+        ):
+            found.append(after.group("role"))
+        words = masked[match.end() :].split(maxsplit=1)
+        # "is a nurse", not "was gracious in defeat".
+        if len(words) == 2 and words[0] in grammar.copulas and grammar.determiners.match(words[1]):
+            found.append(re.split(r"[.,;:!?\u0000]", words[1])[0])
+        return [role for role in (_clean_role(text, grammar) for text in found) if role]
+
     def by_pronoun(self, pronoun: str, position: int) -> tuple[str, str | None] | None:
         """The person a "he", "she" or "they" at ``position`` of the current paragraph
         refers to, as the ranker chooses among the candidates."""
         choice = self.ranker.choose(self.candidates(pronoun, position))
         if choice is None:
             return None
-        want = _SEXES.get(pronoun)
+        want = self.grammar.pronouns.get(pronoun) or None
         if want:
             self.gender.setdefault(choice.name, want)
         return choice.name, choice.role
@@ -430,7 +501,7 @@ class People:
         """Who a pronoun at ``position`` of the current paragraph may mean, nearest first:
         the people named up to ``_PRONOUN_REACH`` paragraphs back, then the speaker quoted
         last and everyone quoted before."""
-        want = _SEXES.get(pronoun)
+        want = self.grammar.pronouns.get(pronoun) or None
         here = [m for m in self.mentions[-1] if m[0] < position] if self.mentions else []
         back = list(reversed(self.mentions[-_PRONOUN_REACH:-1]))
         named: dict[str, tuple[int, str | None]] = {}
@@ -553,8 +624,11 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
         participle = "verb" in match.re.groupindex and match.group("verb").endswith("ing")
         if match.re in (grammar.verb_first, _DASH) or participle:
             # After "said", and before a participle ("Jane Roe took to Twitter, writing:"),
-            # the name comes first.
+            # the name comes first, or after the role it is given ("a déclaré le maire,
+            # Bernard Castaing").
             name, role = _split_who_name_first(who, grammar)
+            if name is None and match.re is grammar.verb_first:
+                name, role = _split_who(who, grammar)
         elif match.re is grammar.according:
             name, role = _split_who_name_first(who, grammar)
             if name is None:
@@ -574,7 +648,7 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
                 # "the company said", "it added": a body speaks, not a person.
                 unnamed = Speaker(None, _clean_role(who, grammar), None, attribution)
             continue
-        if name in _PRONOUNS:
+        if name in grammar.pronouns:
             found = people.by_pronoun(name, match.start("who"))
             if found is None:
                 # Direct speech all the same, by someone the story named too far back to
@@ -627,7 +701,7 @@ def _signed(following: str, people: People) -> Speaker | None:
     if match is None:
         return None
     name, role = _split_who_name_first(match.group("who"), people.grammar)
-    if name is None or name in _PRONOUNS:
+    if name is None or name in people.grammar.pronouns:
         return None
     full, alias = people.resolve(name)
     return Speaker(full, role, alias, match.group(0).strip())
@@ -654,13 +728,13 @@ def _subject(masked: str, at: int, people: People) -> Speaker | None:
     follows = _NAME_THEN_VERB.match(masked, at)
     if follows and not named:
         name, role = _split_who(follows.group("who"), people.grammar)
-        named = [(name, role)] if name and name not in _PRONOUNS else named
+        named = [(name, role)] if name and name not in people.grammar.pronouns else named
     if named:
         name, role = named[0]
         full, alias = people.resolve(name)
         return Speaker(full, role, alias, attribution)
     pronoun = masked[start:at].split(maxsplit=1)[:1]
-    if pronoun and pronoun[0].lower() in _PRONOUNS:
+    if pronoun and pronoun[0].lower() in people.grammar.pronouns:
         found = people.by_pronoun(pronoun[0].lower(), start)
         if found is not None:
             return Speaker(found[0], found[1], None, attribution)
@@ -704,10 +778,9 @@ def find_quotes(
             introduction = None
             continue
         text = standardise_quotes(block.text)
-        masked = _mask(text)
-        spoken = bool(
-            people.grammar.speech.search(text) or _COLON.search(masked) or _DASH.search(masked)
-        )
+        grammar = people.grammar
+        masked = grammar.inverted.sub(r"\2 \1", _mask(text))
+        spoken = any(p.search(masked) for p in (grammar.speech, _COLON, _DASH))
         if spoken:
             _note_indirect(masked, people)
         people.read_paragraph(masked)
@@ -753,6 +826,8 @@ def find_quotes(
             result[index] = _with_quotation(result[index], pending)
         if not _opens_without_closing(text):
             open_run = []
+    for person in people.people.values():
+        person.roles.extend(r for r in people.described[person.name] if r not in person.roles)
     return result, list(people.people.values())
 
 
@@ -792,7 +867,7 @@ def _note_indirect(masked: str, people: People):
             # does the adding, not the name before the comma.
             continue
         name, role = _split_who(match.group("who"), people.grammar)
-        if not name or name in _PRONOUNS:
+        if not name or name in people.grammar.pronouns:
             continue
         # A surname of two words ("Ní Bhriain said") is the person named in full before.
         full, alias = people.resolve(name)

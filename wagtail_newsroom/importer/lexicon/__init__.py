@@ -39,10 +39,13 @@ _SETS = (
     "location_prepositions",
     "organisation_words",
     "relative_pronouns",
+    "copulas",
+    "determiners",
+    "role_prepositions",
     "male_names",
     "female_names",
 )
-_MAPS = ("months", "time_zones")
+_MAPS = ("months", "time_zones", "pronouns")
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,10 +88,19 @@ class Lexicon:
     place_prepositions: frozenset[str] = frozenset()
     # Words before a place or a time, never before the person a pronoun means: "in", "since".
     location_prepositions: frozenset[str] = frozenset()
+    # Personal pronouns a speaker is named by, to the sex they tell ("m", "f", or "" for
+    # none): "he", "elle", "er".
+    pronouns: Mapping[str, str] = None
     # Words that make a name a body's, not a person's: "properties", "ministry", "gmbh".
     organisation_words: frozenset[str] = frozenset()
     # What opens a clause about the person after their role: "who", "qui", "que", "der".
     relative_pronouns: frozenset[str] = frozenset()
+    # Verbs that describe the person they follow: "Maria Lopez is a nurse".
+    copulas: frozenset[str] = frozenset()
+    # Words before a role that are not the role: "the", "our", "le", "l'", "der", "su".
+    determiners: frozenset[str] = frozenset()
+    # Words that open a role right after a name: "of" in "Jane Roe of the Council".
+    role_prepositions: frozenset[str] = frozenset()
     # Titles and given names nearly always a man's or a woman's ("mrs", "donald", "hillary"),
     # which tell who a "he" or "she" can be.
     male_names: frozenset[str] = frozenset()

@@ -55,6 +55,13 @@ WORDS = {
     ],
     "place_prepositions": ["in", "aus", "für"],
     "location_prepositions": ["in", "im", "aus", "nach", "bei", "seit"],
+    "role_prepositions": ["von", "vom", "des"],
+    "determiners": [
+        "der", "die", "das", "den", "dem", "ein", "eine", "einer", "sein", "seine", "ihr",
+        "ihre", "unser", "unsere",
+    ],
+    "copulas": ["ist", "war"],
+    "pronouns": {"er": "m", "sie": "f"},
     "relative_pronouns": ["welcher", "welche", "dessen", "deren"],
     "organisation_words": [
         "ministerium", "gmbh", "ag", "verband", "stadtwerke", "gruppe", "verein", "regierung",

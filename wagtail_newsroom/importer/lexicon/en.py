@@ -120,13 +120,17 @@ WORDS = {
     "function_words": [
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and",
         "or", "but", "as", "is", "are", "was", "be", "vs", "after", "over", "into", "about",
-        "how", "why", "what", "who",
+        "how", "why", "what", "who", "where", "when",
     ],
     "place_prepositions": ["in", "for", "at"],
     "location_prepositions": [
         "in", "at", "from", "near", "across", "outside", "inside", "into", "through",
         "throughout", "on", "since", "during", "until", "around", "toward", "towards",
     ],
+    "role_prepositions": ["of", "from", "at", "with"],
+    "determiners": ["the", "a", "an", "our", "their", "his", "her", "its", "one"],
+    "copulas": ["is", "was"],
+    "pronouns": {"he": "m", "she": "f", "they": ""},
     "relative_pronouns": ["who", "which", "whose", "that"],
     "organisation_words": [
         "institute", "authority", "ministry", "department", "police", "court", "government",

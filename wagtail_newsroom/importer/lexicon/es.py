@@ -52,6 +52,10 @@ WORDS = {
     ],
     "place_prepositions": ["en", "desde", "para"],
     "location_prepositions": ["en", "desde", "hacia", "hasta"],
+    "role_prepositions": ["de", "del"],
+    "determiners": ["el", "la", "los", "las", "un", "una", "su", "sus", "nuestro", "nuestra"],
+    "copulas": ["es", "era"],
+    "pronouns": {"él": "m", "ella": "f", "ellos": "", "ellas": ""},
     "relative_pronouns": ["que", "quien", "quienes", "cuyo", "cuya"],
     "organisation_words": [
         "ministerio", "ayuntamiento", "asociación", "grupo", "empresa", "gobierno", "partido",

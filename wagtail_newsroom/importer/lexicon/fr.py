@@ -55,6 +55,10 @@ WORDS = {
     ],
     "place_prepositions": ["à", "au", "en", "pour", "depuis"],
     "location_prepositions": ["à", "au", "aux", "en", "dans", "depuis", "vers"],
+    "role_prepositions": ["de", "du", "des"],
+    "determiners": ["le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "notre"],
+    "copulas": ["est", "était"],
+    "pronouns": {"il": "m", "elle": "f", "ils": "", "elles": ""},
     "relative_pronouns": ["qui", "que", "dont", "lequel", "laquelle"],
     "organisation_words": [
         "ministère", "société", "groupe", "conseil", "mairie", "association", "syndicat",

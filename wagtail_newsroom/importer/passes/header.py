@@ -8,9 +8,16 @@ text, and a long sentence is never dropped here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..byline import clean_byline, is_byline_label, is_name, lone_name, parse_byline
+from ..byline import (
+    clean_byline,
+    is_byline_label,
+    is_name,
+    lone_name,
+    parse_byline,
+    role_line,
+)
 from ..datelines import SECTION_FIELD, find_date, is_field, is_header_line, read_date_line
 from ..labels import Kind, Label
 from ..reasons import Reason
@@ -97,6 +104,20 @@ def label(ctx, labels) -> dict[int, Label]:
         if ctx.rule_hits[index] is not None and ctx.rule_hits[index].kind == "caption":
             rule = ctx.rule_hits[index]
             new[index] = Label.for_rule(rule)
+            continue
+        byline_above = new.get(index - 1)
+        if (
+            byline_above is not None
+            and byline_above.kind == Kind.BYLINE
+            and byline_above.value[0]
+            and byline_above.value[0][-1].role is None
+            and (role := role_line(text, lexicon=lexicon))
+        ):
+            # "By Gemma Whitlock" over "Senior Reporter": one byline, the role under the name.
+            authors, date = byline_above.value
+            authors = (*authors[:-1], replace(authors[-1], role=role))
+            new[index - 1] = Label(Kind.BYLINE, value=(authors, date))
+            new[index] = Label(Kind.BYLINE, value=((), None))
             continue
         is_label = is_byline_label(text, lexicon=lexicon)
         if is_label or pending_by:
