@@ -168,3 +168,24 @@ def test_a_byline_that_is_a_user_name_makes_no_profile(news_index):
     assert [b.person.title for b in page.article_bylines.all()] == ["Tom Reilly"]
     assert not PersonPage.objects.filter(title="jsmith").exists()
     assert any("jsmith" in warning for warning in outcome.warnings)
+
+
+def test_a_surname_is_the_person_already_on_file(news_index):
+    speaker = [Person("Siobhán Ní Bhriain", roles=["head coach"])]
+    ArticleBuilder(news_index).build(parsed_article(source="a.txt", people=speaker))
+    ArticleBuilder(news_index).build(
+        parsed_article(source="b.txt", headline="Cup final", people=[Person("Ní Bhriain")])
+    )
+    assert list(PersonPage.objects.values_list("title", flat=True).order_by("title")) == [
+        "Siobhán Ní Bhriain",
+        "Tom Reilly",
+    ]
+
+
+def test_a_surname_two_people_share_is_neither(news_index):
+    people = [Person("Bill Clinton"), Person("Hillary Clinton")]
+    ArticleBuilder(news_index).build(parsed_article(source="a.txt", people=people))
+    ArticleBuilder(news_index).build(
+        parsed_article(source="b.txt", headline="Rally", people=[Person("Clinton")])
+    )
+    assert PersonPage.objects.filter(title="Clinton").exists()

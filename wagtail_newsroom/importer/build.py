@@ -211,6 +211,7 @@ class ArticleBuilder:
             .filter(name_lower__in=[name.lower() for name in names])
         }
         profiles = {}
+        existing.update(self.known_by_surname([n for n in names if n.lower() not in existing]))
         for name in names:
             profile = existing.get(name.lower())
             if profile is None:
@@ -229,6 +230,23 @@ class ArticleBuilder:
                 existing[name.lower()] = profile
             profiles[name] = profile
         return profiles
+
+    def known_by_surname(self, names):
+        """Profiles for names that are the end of exactly one profile's name: "Ní Bhriain"
+        in this story is the "Siobhán Ní Bhriain" of an earlier one; "Clinton", with two
+        Clintons on file, is neither."""
+        if not names:
+            return {}
+        query = Q()
+        for name in names:
+            query |= Q(title__iendswith=" " + name)
+        candidates = list(PersonPage.objects.child_of(self.people_parent).filter(query))
+        found = {}
+        for name in names:
+            matches = [p for p in candidates if p.title.lower().endswith(" " + name.lower())]
+            if len(matches) == 1:
+                found[name.lower()] = matches[0]
+        return found
 
     def html(self, block):
         return self.rich_text.to_database_format(block.html or f"<p>{escape(block.text)}</p>")
