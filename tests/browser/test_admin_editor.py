@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 
 from tests.admin.utils import make_user
 from tests.browser.conftest import log_in
-from tests.factories import make_person
-from wagtail_newsroom.models import ArticlePage
+from tests.factories import make_article, make_person
+from wagtail_newsroom.models import ArticlePage, PersonPage
 
 pytestmark = [
     pytest.mark.browser,
@@ -122,3 +122,30 @@ def test_editor_writes_and_publishes_an_article(newsroom, live_server, page, art
     # The body's share block replaces the footer's share links rather than repeating them.
     expect(page.locator("[data-newsroom-share]")).to_have_count(1)
     page.screenshot(path=artifacts / "published-article.png", full_page=True)
+
+
+def test_a_pull_quote_is_picked_from_an_imported_quoted_paragraph(
+    newsroom, live_server, page, settings
+):
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    qin = PersonPage.objects.get(title="Qin Peng")
+    words = "This is the CCP's way of consolidating its authority over the economy."
+    value = {
+        "text": f"<p>“{words}” Qin Peng said.</p>",
+        "quotations": [
+            {"text": words, "speaker": qin.pk, "speaker_name": "", "speaker_role": "",
+             "attribution": "Qin Peng said"}
+        ],
+    }  # fmt: skip
+    article = make_article(
+        newsroom, "Regulators halt a listing", body=[("quoted_paragraph", value)]
+    )
+    log_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
+    add_block(page, "Pull quote")
+    picker = page.get_by_label("Pick from a quote in this article").last
+    picker.focus()
+    expect(picker.locator("option").nth(1)).to_have_text(f"{words} — Qin Peng")
+    picker.select_option(index=1)
+    expect(page.locator("textarea[name$='-value-text']").last).to_have_value(words)
+    expect(page.locator("input[name$='-value-attribution']").last).to_have_value("Qin Peng")

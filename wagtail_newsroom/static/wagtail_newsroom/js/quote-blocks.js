@@ -5,7 +5,8 @@
  * (their role), unless an editor has written one for this story.
  *
  * Pull quote block: a "Pick from a quote in this article" list above the excerpt, filled from
- * the quote blocks in the form as it is now (each whole quote and each of its sentences).
+ * the quote blocks and the quotations of quoted paragraphs (what the importer makes of reported
+ * speech) in the form as it is now: each whole quote and each of its sentences.
  *
  * Both work by listening to the form (event delegation) and by looking at the field names
  * StreamField gives its blocks ("body-3-type", "body-3-value-speaker"), so blocks added after
@@ -88,18 +89,38 @@
     return name || (typed ? typed.value.trim() : '');
   }
 
+  function isDeleted(prefix) {
+    var deleted = field(prefix + '-deleted');
+    return deleted && deleted.value === '1';
+  }
+
+  // Each spoken block in the body as [prefix of its fields, its words]: a quote block, or one
+  // quotation of a quoted paragraph ("body-3-value-quotations-0").
+  function spokenBlocks() {
+    var found = [];
+    document.querySelectorAll('input[name$="-type"]').forEach(function (typeInput) {
+      var prefix = typeInput.name.replace(/-type$/, '');
+      if (isDeleted(prefix)) return;
+      if (typeInput.value === 'quote') {
+        var text = field(prefix + '-value-text');
+        if (text) found.push([prefix, richTextToPlain(text.value)]);
+      } else if (typeInput.value === 'quoted_paragraph') {
+        var selector = '[name^="' + prefix + '-value-quotations-"][name$="-value-text"]';
+        document.querySelectorAll(selector).forEach(function (words) {
+          var quotation = words.name.replace(/-value-text$/, '');
+          if (!isDeleted(quotation)) found.push([quotation, words.value]);
+        });
+      }
+    });
+    return found;
+  }
+
   function articleQuotes() {
     var quotes = [];
-    document.querySelectorAll('input[name$="-type"]').forEach(function (typeInput) {
-      if (typeInput.value !== 'quote') return;
-      var prefix = typeInput.name.replace(/-type$/, '');
-      var deleted = field(prefix + '-deleted');
-      if (deleted && deleted.value === '1') return;
-      var text = field(prefix + '-value-text');
-      if (!text) return;
-      var plain = richTextToPlain(text.value).replace(/\s+/g, ' ').trim();
+    spokenBlocks().forEach(function (block) {
+      var plain = block[1].replace(/\s+/g, ' ').trim();
       if (!plain) return;
-      var speaker = speakerName(prefix);
+      var speaker = speakerName(block[0]);
       [plain].concat(sentences(plain)).forEach(function (option) {
         if (!quotes.some(function (quote) { return quote.text === option; })) {
           quotes.push({ text: option, speaker: speaker });
