@@ -567,3 +567,16 @@ def test_a_sentence_around_a_name_is_no_role():
         "“We will comply with every rule the regulators set,” Ma said.",
     )
     assert people["Jack Ma"].roles == []
+
+
+def test_a_surname_is_the_person_not_a_place_named_after_them():
+    body, _ = run(
+        "Donald Trump arrived on Friday. Trump National Golf staff lined the drive.",
+        "On Saturday, Mr. Trump said on Twitter: “She is letting her husband out to campaign.”",
+    )
+    assert body[1].quotes[0].speaker == "Donald Trump"
+
+
+def test_a_particle_may_open_a_surname():
+    body, _ = run("“I have not heard that particular concern at all,” de Blasio said.")
+    assert body[0].quotes[0].speaker == "de Blasio"

@@ -104,6 +104,10 @@ class _Grammar:
         return self.not_names | self.titles
 
     @functools.cached_property
+    def title_words(self) -> frozenset:
+        return self.honorifics | self.titles
+
+    @functools.cached_property
     def stop_words(self) -> frozenset:
         """Words a role never ends with: "director for", "according to"."""
         return self.not_names | self.function_words
@@ -232,7 +236,9 @@ def _name_at_end(part: str, grammar: _Grammar) -> tuple[str | None, str]:
     )
     prefix += [token for token in names[:start] if _bare(token) not in grammar.never_in_role]
     names = names[start:]
-    while names and names[0] in grammar.particles:
+    # A particle opens the name only where nothing stands before it ("de Blasio said"), not
+    # after a role ("portavoz de la Plataforma").
+    while names and names[0] in grammar.particles and (prefix or len(names) == 1):
         prefix.append(names.pop(0))
     while len(names) > 1 and (
         _bare(names[0]) in grammar.honorifics
@@ -407,7 +413,7 @@ class People:
             # The word before the name in the run: "Then Mrs. Clinton", "Sen. Cruz".
             tokens = match.group(0).split()
             title = _bare(tokens[-len(name.split()) - 1]) if len(tokens) > len(name.split()) else ""
-            titled = title in grammar.honorifics | grammar.titles
+            titled = title in grammar.title_words
             # "Mrs. Roe": the title tells the sex (and the given name, further on).
             told = grammar.given_names.get(title)
             # "Mrs. Clinton" is not the "Bill Clinton" named before; "Ní Bhriain" is the
@@ -556,9 +562,18 @@ class People:
     def resolve(self, name: str, sex: str | None = None) -> tuple[str, str | None]:
         """Full name for ``name`` and the alias used, if it was a surname; with ``sex``, only
         a person who may be of that sex."""
-        for full in reversed(self.full_names):
-            fits = sex is None or self.gender.get(full, sex) == sex
-            if fits and full != name and (full.endswith(" " + name) or full.startswith(name + " ")):
+        fits = [
+            full
+            for full in reversed(self.full_names)
+            if full != name and (sex is None or self.gender.get(full, sex) == sex)
+        ]
+        # A surname first ("Peng" for "Qin Peng"); a given name only for a name of two words
+        # ("Qin" for "Qin Peng", never "Trump" for "Trump National Golf").
+        for full in fits:
+            if full.endswith(" " + name):
+                return full, name
+        for full in fits:
+            if full.startswith(name + " ") and full.count(" ") == 1:
                 return full, name
         return name, None
 

@@ -81,6 +81,7 @@ WORDS = {
         "some", "many", "most", "several", "other", "another", "each", "every", "all", "no",
         "not", "like", "unlike", "meanwhile", "instead", "indeed", "perhaps", "asked",
         "prosecutors", "police", "officials", "democrats", "republicans",
+        "here", "there",
     ],
     "role_words": [
         "reporter", "correspondent", "editor", "writer", "contributor", "columnist", "staff",
