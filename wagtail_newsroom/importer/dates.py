@@ -28,7 +28,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from .lexicon import DEFAULT_LEXICON, Lexicon
-from .regex import trie
+from .patterns import trie
 
 # Every date form has a four-digit year, and little stands between a date's start and its
 # year, so only the neighbourhood of a year is searched.

@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from .lexicon import DEFAULT_LEXICON, Lexicon
+from .patterns import trie
 from .pronouns import FEATURES, Candidate, Ranker, default_ranker
-from .regex import trie
 from .result import Author, BodyBlock, Person, Quotation
 
 # "told jurors", "told The Huffington Post": whom the speaker told follows the verb.
@@ -735,19 +735,18 @@ def _subject(masked: str, at: int, people: People) -> Speaker | None:
     or the one its opening "he" or "she" means."""
     start = max((m.end() for m in _SENTENCE_START.finditer(masked, 0, at)), default=0)
     end = next((m.start() for m in _SENTENCE_END.finditer(masked, at)), len(masked))
-    mentions = [(position, name, role) for position, name, role in people.mentions[-1]]
+    mentions = people.mentions[-1]  # full names already
     named = [(name, role) for position, name, role in mentions if start <= position < at] or [
         (name, role) for position, name, role in mentions if at < position < end
     ]
     attribution = masked[start:end].replace(_Q, "").replace(_DOT, ".").strip(" ,.:;—–")
-    follows = _NAME_THEN_VERB.match(masked, at)
-    if follows and not named:
-        name, role = _split_who(follows.group("who"), people.grammar)
-        named = [(name, role)] if name and name not in people.grammar.pronouns else named
     if named:
-        name, role = named[0]
-        full, alias = people.resolve(name)
-        return Speaker(full, role, alias, attribution)
+        return Speaker(*named[0], None, attribution)
+    if follows := _NAME_THEN_VERB.match(masked, at):
+        name, role = _split_who(follows.group("who"), people.grammar)
+        if name and name not in people.grammar.pronouns:
+            full, alias = people.resolve(name)
+            return Speaker(full, role, alias, attribution)
     pronoun = masked[start:at].split(maxsplit=1)[:1]
     if pronoun and pronoun[0].lower() in people.grammar.pronouns:
         found = people.by_pronoun(pronoun[0].lower(), start)

@@ -1,4 +1,4 @@
-"""Regular expressions built from word lists."""
+"""Regular expressions built from word lists (named so as not to read as the `regex` library)."""
 
 from __future__ import annotations
 
