@@ -170,6 +170,21 @@ def test_a_byline_that_is_a_user_name_makes_no_profile(news_index):
     assert any("jsmith" in warning for warning in outcome.warnings)
 
 
+def test_each_byline_keeps_the_part_its_person_had_in_the_story(news_index):
+    parsed = parsed_article(
+        authors=[
+            Author("Tom Reilly", credit="in Washington"),
+            Author("Ana Ruiz", credit="additional reporting"),
+        ]
+    )
+    outcome = ArticleBuilder(news_index).build(parsed)
+    page = ArticlePage.objects.get(pk=outcome.page.pk).get_latest_revision_as_object()
+    bylines = [(b.person.title, b.role) for b in page.article_bylines.all()]
+    assert bylines == [("Tom Reilly", "in Washington"), ("Ana Ruiz", "additional reporting")]
+    # The part in this story is the byline's, never the profile's job.
+    assert PersonPage.objects.get(title="Tom Reilly").job_title == ""
+
+
 def test_a_surname_is_the_person_already_on_file(news_index):
     speaker = [Person("Siobhán Ní Bhriain", roles=["head coach"])]
     ArticleBuilder(news_index).build(parsed_article(source="a.txt", people=speaker))

@@ -112,6 +112,24 @@ def test_abstract_base_can_be_subclassed(news_index, people_index, client):
     assert html.select_one(".newsroom-byline a")["href"] == author.url
 
 
+def test_a_byline_shows_each_persons_part_in_the_story(news_index, people_index, client):
+    reporter = make_person(people_index, "Penny Zhou")
+    helper = make_person(people_index, "Ana Ruiz")
+    article = make_article(news_index, "Port strike", authors=[reporter, helper])
+    roles = {"Penny Zhou": "in Hong Kong", "Ana Ruiz": "additional reporting <i>x</i>"}
+    for byline in article.article_bylines.all():
+        byline.role = roles[byline.person.title]
+        byline.save()
+    byline = soup(client.get(article.url)).select_one(".newsroom-byline")
+    assert byline.get_text(" ", strip=True) == (
+        "By Penny Zhou (in Hong Kong) and Ana Ruiz (additional reporting <i>x</i>)"
+    )
+    assert [role.get_text() for role in byline.select(".newsroom-byline__role")] == [
+        "(in Hong Kong)",
+        "(additional reporting <i>x</i>)",
+    ]
+
+
 def test_article_page_renders(news_index, people_index, client):
     author = make_person(people_index, "Penny Zhou")
     speaker = make_person(people_index, "Qin Peng")

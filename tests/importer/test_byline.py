@@ -20,8 +20,12 @@ def names(line, **kwargs):
     return None if authors is None else [author.name for author in authors]
 
 
-def credits(line):
+def roles(line):
     return [(author.name, author.role) for author in parse_byline(line) or ()]
+
+
+def parts(line):
+    return [(author.name, author.credit) for author in parse_byline(line) or ()]
 
 
 @pytest.mark.parametrize(
@@ -144,17 +148,57 @@ def test_von_before_an_agency_is_a_label():
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("By Jane Roe in Valencia", ["Jane Roe"]),
-        ("By Jane Roe in Valencia, Spain", ["Jane Roe"]),
-        ("By JANE ROE FOR DAILYMAIL.COM", ["Jane Roe"]),
-        ("Par Jeanne Roux à Lyon", ["Jeanne Roux"]),
-        ("Von Anna Weber aus Berlin", ["Anna Weber"]),
-        ("Por Ana García en Madrid", ["Ana García"]),
-        ("Jane Roe and John Doe for Dailymail.com", ["Jane Roe", "John Doe"]),
+        ("By Jane Roe in Valencia", [("Jane Roe", "in Valencia")]),
+        ("By Jane Roe in Valencia, Spain", [("Jane Roe", "in Valencia, Spain")]),
+        ("By JANE ROE IN WASHINGTON", [("Jane Roe", "in Washington")]),
+        ("Par Jeanne Roux à Lyon", [("Jeanne Roux", "à Lyon")]),
+        ("Von Anna Weber aus Berlin", [("Anna Weber", "aus Berlin")]),
+        ("Por Ana García en Madrid", [("Ana García", "en Madrid")]),
+        # Both reported from there.
+        ("By Jane Roe and John Doe in Kyiv", [("Jane Roe", "in Kyiv"), ("John Doe", "in Kyiv")]),
+        # An outlet is where the story ran, not the reporter's part in it.
+        ("By JANE ROE FOR DAILYMAIL.COM", [("Jane Roe", None)]),
+        ("Jane Roe and John Doe for Dailymail.com", [("Jane Roe", None), ("John Doe", None)]),
     ],
 )
-def test_place_or_outlet_after_the_names_is_dropped(line, expected):
-    assert names(line) == expected
+def test_a_place_after_the_names_is_their_part_in_the_story(line, expected):
+    assert parts(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "By Jane Roe; additional reporting by John Doe and Ana Ruiz",
+            [
+                ("Jane Roe", None),
+                ("John Doe", "additional reporting"),
+                ("Ana Ruiz", "additional reporting"),
+            ],
+        ),
+        (
+            "By Jane Roe in Paris. Additional reporting by John Doe.",
+            [("Jane Roe", "in Paris"), ("John Doe", "additional reporting")],
+        ),
+        ("By Jane Roe; writing by Sam Lee", [("Jane Roe", None), ("Sam Lee", "writing")]),
+        # An editor is not an author: the byline stops there.
+        ("By Jane Roe; editing by Sam Lee", [("Jane Roe", None)]),
+        (
+            "Par Jeanne Roux; avec la collaboration de Paul Martin",
+            [("Jeanne Roux", None), ("Paul Martin", "collaboration")],
+        ),
+        (
+            "Von Anna Weber; Mitarbeit: Jonas Klein",
+            [("Anna Weber", None), ("Jonas Klein", "Mitarbeit")],
+        ),
+        (
+            "Por Ana García; con información de Luis Pérez",
+            [("Ana García", None), ("Luis Pérez", "información")],
+        ),
+    ],
+)
+def test_people_credited_after_the_byline_keep_their_part(line, expected):
+    assert parts(line) == expected
 
 
 @pytest.mark.parametrize(
@@ -177,15 +221,15 @@ def test_place_or_outlet_after_the_names_is_dropped(line, expected):
     ],
 )
 def test_name_and_role(line, expected):
-    assert credits(line) == [expected]
+    assert roles(line) == [expected]
 
 
 def test_a_phrase_in_lower_case_after_the_name_is_not_a_role():
-    assert credits("By Jane Roe, whose new book is out") == [("Jane Roe", None)]
+    assert roles("By Jane Roe, whose new book is out") == [("Jane Roe", None)]
 
 
 def test_role_after_the_last_of_several_names():
-    assert credits("BYLINE: Rosa Delgado and Martin Ekwueme; Staff Writers") == [
+    assert roles("BYLINE: Rosa Delgado and Martin Ekwueme; Staff Writers") == [
         ("Rosa Delgado", None),
         ("Martin Ekwueme", "Staff Writers"),
     ]
@@ -201,7 +245,7 @@ def test_role_after_the_last_of_several_names():
     ],
 )
 def test_a_date_after_the_name_is_not_a_role(line):
-    assert credits(line) == [(names(line)[0], None)]
+    assert roles(line) == [(names(line)[0], None)]
 
 
 def test_names_in_capitals_are_unshouted():
@@ -313,3 +357,16 @@ def test_a_doubled_byline_label_is_read_once():
 )
 def test_a_job_title_on_its_own_line(line, role):
     assert role_line(line) == role
+
+
+def test_credits_come_from_the_lexicon_as_a_mapping():
+    italian = build_lexicon(
+        ["en"], {"it": {"byline_credits": {"hanno collaborato": "collaborazione"}}}
+    )
+    assert [
+        (a.name, a.credit)
+        for a in parse_byline("By Marco Rossi; hanno collaborato Giulia Bianchi", lexicon=italian)
+    ] == [("Marco Rossi", None), ("Giulia Bianchi", "collaborazione")]
+    # A list where the field maps words to values is named in the error.
+    with pytest.raises(ValueError, match="'byline_credits' for 'it' maps words"):
+        build_lexicon(["en"], {"it": {"byline_credits": ["hanno collaborato"]}})

@@ -144,9 +144,12 @@ class ArticleBuilder:
             page.live = False
             page.slug = unique_slug(self.child_slugs(self.parent), parsed.headline, "article")
             self.parent.add_child(instance=page)
+        credits = {}
+        for author in parsed.authors:
+            credits.setdefault(author.name, author.credit or "")
         page.article_bylines = [
-            ArticleByline(person=people[name], sort_order=order)
-            for order, name in enumerate(dict.fromkeys(a.name for a in parsed.authors))
+            ArticleByline(person=people[name], role=credit[:100], sort_order=order)
+            for order, (name, credit) in enumerate(credits.items())
             if name in people
         ]
         for author in parsed.authors:

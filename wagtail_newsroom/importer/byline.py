@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import dates
 from .lexicon import DEFAULT_LEXICON, Lexicon
@@ -33,7 +33,6 @@ _NOISE = re.compile(
 _NOISE_TOKEN = re.compile(r"[^\s,|·]+")
 _LABELLED_DATE = re.compile(r"^(?:published|posted|updated)\b", re.IGNORECASE)
 _POSTED_BY = re.compile(r"^(?:posted|published)\b.*?\bby\s+(?P<names>.+)$", re.IGNORECASE)
-_CREDITS = re.compile(r";\s*(?:editing|writing|additional reporting|compiled)\b.*$", re.IGNORECASE)
 # "By Jane Roe published 19 May 2026": the label belongs to the date.
 _DATE_LABEL = re.compile(r"\s+(?:first\s+)?(?:published|posted|updated)\b.*$", re.IGNORECASE)
 # "By A | Outlet" and "By A - Outlet": the outlet is not an author.
@@ -55,6 +54,8 @@ class _Patterns:
     names: re.Pattern
     shouted_names: re.Pattern
     place: re.Pattern
+    # "; additional reporting by": more names after the byline's own, with their part.
+    credit: re.Pattern
     glued_particle: re.Pattern
     particles: frozenset[str]
     # Lower-case starts of names written with a capital inside: "McDonald", "DeShawn".
@@ -93,6 +94,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         shouted_names=re.compile(separators, re.IGNORECASE),
         place=re.compile(
             r"\s+(?:" + _alternation(lexicon.place_prepositions) + r")\s+(?=\S)", re.IGNORECASE
+        ),
+        credit=re.compile(
+            r"(?:^|\s*[;.]\s*)(?P<phrase>" + _alternation(lexicon.byline_credits) + r")\s*:?\s+",
+            re.IGNORECASE,
         ),
         # "d'Istria", "al-Assad".
         glued_particle=re.compile(r"(?:" + _alternation(stems) + r")['’-](?=\w)"),
@@ -206,13 +211,13 @@ def role_line(text: str, *, lexicon: Lexicon = DEFAULT_LEXICON) -> str | None:
 def parse_byline(text: str, *, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Author] | None:
     """Authors named in a byline line, or None when the line is not a byline."""
     found = _byline_names(text, lexicon)
-    return [Author(name, role) for name, role in found] if found else None
+    return [Author(*author) for author in found] if found else None
 
 
 @functools.lru_cache(maxsize=4096)
-def _byline_names(text: str, lexicon: Lexicon) -> tuple[tuple[str, str | None], ...]:
+def _byline_names(text: str, lexicon: Lexicon) -> tuple[tuple[str, str | None, str | None], ...]:
     authors = _read_byline(text, lexicon)
-    return tuple((author.name, author.role) for author in authors or ())
+    return tuple((author.name, author.role, author.credit) for author in authors or ())
 
 
 def _read_byline(text: str, lexicon: Lexicon) -> list[Author] | None:
@@ -244,7 +249,7 @@ def _read_byline(text: str, lexicon: Lexicon) -> list[Author] | None:
     ):
         return [Author(_unshout(parts[0]))]
     # "Jane Roe, John Doe", "Jane Roe and AP".
-    names = _split_names(_strip_place(text, lexicon), patterns)
+    names = _split_names(_split_place(text, lexicon)[0], patterns)
     if (
         len(names) > 1
         and is_name(names[0], lexicon=lexicon)
@@ -278,10 +283,10 @@ def _read_names(names: str, lexicon: Lexicon, *, handle: bool) -> list[Author] |
     found = dates.find_date(names, lexicon=lexicon)
     if found:
         names = names[: found.start]
-    names = _CREDITS.sub("", names)
+    names, credited = _credited(names, lexicon)
     names = _DATE_LABEL.sub("", names)
     names = _OUTLET.split(names)[0].strip(" ,|·•–—-")
-    names = _strip_place(_FOOTNOTE.sub("", names), lexicon)
+    names, place = _split_place(_FOOTNOTE.sub("", names), lexicon)
     authors: list[Author] = []
     for part in _split_names(names, patterns):
         part = re.sub(r"\s+The\s.*$", "", part.strip(" ."))  # "Jane Roe The Associated Press"
@@ -303,16 +308,40 @@ def _read_names(names: str, lexicon: Lexicon, *, handle: bool) -> list[Author] |
             authors[-1].role = part
         else:
             break
-    return authors or None
+    if place:
+        # "By Jane Roe and John Doe in Washington": both reported from there.
+        authors = [replace(author, credit=author.credit or place) for author in authors]
+    return [*authors, *credited] or None
+
+
+def _credited(names: str, lexicon: Lexicon) -> tuple[str, list[Author]]:
+    """The byline's own names, and the people credited after them with their part in the
+    story: "Jane Roe; additional reporting by John Doe and Ana Ruiz; editing by Sam Lee"."""
+    patterns = _patterns(lexicon)
+    first = patterns.credit.search(names)
+    if first is None or first.start() == 0:
+        return names, []
+    parts = {key.replace("’", "'").lower(): part for key, part in lexicon.byline_credits.items()}
+    credited = []
+    for part in re.split(r"\s*;\s*", names[first.start() :].strip(" ;.")):
+        credit = patterns.credit.match(part)
+        if credit is None:
+            break
+        role = parts.get(" ".join(credit.group("phrase").replace("’", "'").lower().split()))
+        for name in _split_names(part[credit.end() :].strip(" ."), patterns):
+            name = name.strip(" .")
+            if is_name(name, 5, lexicon=lexicon):
+                credited.append(Author(_unshout(name), credit=role))
+    return names[: first.start()], credited
 
 
 _PLACE_WORDS = 5
 
 
-def _strip_place(names: str, lexicon: Lexicon) -> str:
-    """Names without the place or outlet after them: "Jane Roe in Valencia", "JANE ROE FOR
-    DAILYMAIL.COM", "Anna Weber aus Berlin". A preposition after a role stays with the role:
-    "Jeanne Roux, correspondante à Bruxelles"."""
+def _split_place(names: str, lexicon: Lexicon) -> tuple[str, str | None]:
+    """Names without the place or outlet after them, and the place: "Jane Roe in Valencia",
+    "Anna Weber aus Berlin"; "JANE ROE FOR DAILYMAIL.COM" names an outlet, not a place. A
+    preposition after a role stays with the role: "Jeanne Roux, correspondante à Bruxelles"."""
     patterns = _patterns(lexicon)
     for match in patterns.place.finditer(names):
         before = _split_names(names[: match.start()], patterns)[-1]
@@ -323,8 +352,11 @@ def _strip_place(names: str, lexicon: Lexicon) -> str:
             and word_count(names[match.end() :]) <= _PLACE_WORDS
             and is_name(before.strip(), 5, lexicon=lexicon)
         ):
-            return names[: match.start()]
-    return names
+            preposition, _, place = names[match.start() :].strip().partition(" ")
+            at_place = preposition.lower() in lexicon.location_prepositions
+            where = f"{preposition.lower()} {_unshout(place.strip())}" if at_place else None
+            return names[: match.start()], where
+    return names, None
 
 
 def _shouted_name(part: str) -> str | None:

@@ -40,7 +40,8 @@ class ArticleImportError(Exception):
 @dataclass
 class Author:
     name: str
-    role: str | None = None
+    role: str | None = None  # the person's job, for the profile: "Senior Reporter"
+    credit: str | None = None  # their part in this story, for the byline: "in Washington"
 
     @property
     def is_person(self) -> bool:
@@ -48,7 +49,7 @@ class Author:
         return not is_handle(self.name)
 
     def to_dict(self):
-        return {"name": self.name, "role": self.role}
+        return {"name": self.name, "role": self.role, "credit": self.credit}
 
 
 @dataclass

@@ -568,8 +568,20 @@ class ArticleByline(Orderable):
         on_delete=models.CASCADE,
         related_name="bylines",
     )
+    role = models.CharField(
+        _("part in this story"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Shown beside the name in this article’s byline only: “in Washington”, "
+            "“additional reporting”. The person’s job belongs on their profile."
+        ),
+    )
 
-    panels = [FieldPanel("person", help_text=_("Choose a profile, or add a new person."))]
+    panels = [
+        FieldPanel("person", help_text=_("Choose a profile, or add a new person.")),
+        FieldPanel("role"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("byline")

@@ -26,7 +26,7 @@ def newsroom_share(context, url=None, title=None, heading=None):
 
 @register.inclusion_tag("wagtail_newsroom/includes/byline.html", takes_context=True)
 def newsroom_byline(context, article):
-    return {"request": context.get("request"), "people": article.authors}
+    return {"request": context.get("request"), "bylines": article.bylines}
 
 
 @register.simple_tag(takes_context=True)

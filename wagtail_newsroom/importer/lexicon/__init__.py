@@ -45,7 +45,7 @@ _SETS = (
     "male_names",
     "female_names",
 )
-_MAPS = ("months", "time_zones", "pronouns")
+_MAPS = ("months", "time_zones", "pronouns", "byline_credits")
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,6 +68,9 @@ class Lexicon:
     time_zones: Mapping[str, str] = None
     # "By", "Written by", "Par", "Von", "Por": what opens a byline.
     byline_labels: frozenset[str] = frozenset()
+    # What credits more names after a byline's own, to the part they had in the story, as
+    # the byline shows it: "additional reporting by" -> "additional reporting".
+    byline_credits: Mapping[str, str] = None
     # What joins names in a byline: "and", "&", "et", "und", "y".
     conjunctions: frozenset[str] = frozenset()
     # Lower-case parts of names: "van", "de", "bin".
@@ -132,6 +135,11 @@ class Lexicon:
             if name in _SETS:
                 values[name] = frozenset(value)
             elif name in _MAPS:
+                if not isinstance(value, Mapping):
+                    raise ValueError(
+                        f"Lexicon field {name!r} for {language!r} maps words to values; "
+                        f"got {type(value).__name__}."
+                    )
                 values[name] = dict(value)
             else:
                 values[name] = value

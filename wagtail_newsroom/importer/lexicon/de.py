@@ -27,6 +27,11 @@ WORDS = {
         "UTC": "+00:00", "GMT": "+00:00",
     },
     "byline_labels": ["von", "text von", "ein beitrag von", "autor", "autorin"],
+    "byline_credits": {
+        "mitarbeit": "Mitarbeit",
+        "mit material von": "Material",
+        "unter mitarbeit von": "Mitarbeit",
+    },
     "conjunctions": ["und"],
     "name_particles": ["von", "zu", "vom", "zum", "van", "der"],
     "honorifics": ["hr", "fr", "herr", "frau", "dr", "prof"],

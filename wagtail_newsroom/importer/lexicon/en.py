@@ -51,6 +51,14 @@ WORDS = {
         "text by", "byline", "author", "authors", "author of the article",
         "author of this article", "author of the story", "author of this story",
     ],
+    "byline_credits": {
+        "additional reporting by": "additional reporting",
+        "with additional reporting by": "additional reporting",
+        "with reporting by": "additional reporting",
+        "contributing reporting by": "additional reporting",
+        "writing by": "writing",
+        "compiled by": "compiled",
+    },
     "conjunctions": ["and", "&"],
     "name_particles": [
         "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "le", "la", "bin",

@@ -23,6 +23,11 @@ WORDS = {
         "ART": "-03:00", "COT": "-05:00", "PET": "-05:00",
     },
     "byline_labels": ["por", "escrito por", "texto de", "autor", "autora"],
+    "byline_credits": {
+        "con información de": "información",
+        "con la colaboración de": "colaboración",
+        "colaboración de": "colaboración",
+    },
     "conjunctions": ["y", "e"],
     "name_particles": ["de", "del", "la", "las", "los", "y"],
     "honorifics": ["sr", "sra", "srta", "dr", "dra", "lic", "ing"],

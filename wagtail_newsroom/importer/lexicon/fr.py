@@ -26,6 +26,11 @@ WORDS = {
     "byline_labels": [
         "par", "texte de", "propos recueillis par", "auteur", "auteure", "autrice",
     ],
+    "byline_credits": {
+        "avec": "avec",
+        "avec la collaboration de": "collaboration",
+        "avec la contribution de": "collaboration",
+    },
     "conjunctions": ["et"],
     "name_particles": ["de", "du", "des", "d'", "le", "la"],
     "honorifics": ["m", "mme", "mlle", "me", "pr", "dr"],
