@@ -4,7 +4,7 @@ import pytest
 
 from wagtail_newsroom.importer.lexicon import build_lexicon
 from wagtail_newsroom.importer.quotes import find_quotes, standardise_quotes
-from wagtail_newsroom.importer.result import Author, BodyBlock
+from wagtail_newsroom.importer.result import Author, BodyBlock, SpeakerKind
 
 
 def run(*paragraphs, authors=()):
@@ -264,6 +264,7 @@ def test_a_paragraph_that_quotes_stays_a_paragraph_with_the_speakers_words():
         {
             "text": "We will rebuild. It will take a year.",
             "speaker": "Jane Roe",
+            "speaker_kind": "person",
             "speaker_role": None,
             "attribution": "Jane Roe said",
         }
@@ -451,6 +452,55 @@ def test_a_quote_alone_takes_the_speaker_signed_under_it():
     )
     assert body[0].quotes[0].speaker == "Bernie Sanders"
     assert not body[1].quotes
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "“We will appeal the ruling,” Crestline Properties said in a statement.",
+            "Crestline Properties",
+        ),
+        ("“We are reviewing the decision,” the Justice Department said.", "Justice Department"),
+        ("“The alliance stands together,” NATO said on Tuesday.", "NATO"),
+        (
+            "“It is simply not true,” said the Council on Foreign Relations, a think tank.",
+            "Council on Foreign Relations",
+        ),
+        ("“The talks have stalled for good,” the Post reported.", "Post"),
+    ],
+)
+def test_an_organisation_speaks_as_an_organisation_never_a_person(paragraph, speaker):
+    body, people = run(paragraph)
+    quotation = body[0].quotes[0]
+    assert (quotation.speaker, quotation.speaker_kind) == (speaker, SpeakerKind.ORGANISATION)
+    assert body[0].to_dict()["quotes"][0]["speaker_kind"] == "organisation"
+    assert speaker not in people
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # The organisation is the person's employer or role.
+        (
+            "“We will count every ballot,” said Maricopa County Recorder Helen Purcell.",
+            "Helen Purcell",
+        ),
+        ("“It is simply not true,” said Jane Roe of the Council on Foreign Relations.", "Jane Roe"),
+        ("“We have the votes,” White House Press Secretary Josh Earnest said.", "Josh Earnest"),
+        ("“We have the votes,” the Zionist Union Party’s Nachman Shai said.", "Nachman Shai"),
+    ],
+)
+def test_a_person_named_with_an_organisation_is_a_person(paragraph, speaker):
+    body, people = run(paragraph)
+    quotation = body[0].quotes[0]
+    assert (quotation.speaker, quotation.speaker_kind) == (speaker, SpeakerKind.PERSON)
+    assert speaker in people
+
+
+def test_a_surname_alone_is_no_organisation():
+    body, _ = run("“I no longer recognize my party,” Cross wrote in the op-ed.")
+    assert body[0].quotes[0].speaker_kind is not SpeakerKind.ORGANISATION
 
 
 @pytest.mark.parametrize(

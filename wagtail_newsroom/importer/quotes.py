@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from .lexicon import DEFAULT_LEXICON, Lexicon
 from .patterns import trie
 from .pronouns import FEATURES, Candidate, Ranker, default_ranker
-from .result import Author, BodyBlock, Person, Quotation
+from .result import Author, BodyBlock, Person, Quotation, SpeakerKind
 
 # "told jurors", "told The Huffington Post": whom the speaker told follows the verb.
 _TOLD_WHOM = r"(?:\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\w+))?"
@@ -360,12 +360,58 @@ def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     return None, None
 
 
+# An acronym speaking: "NATO", "CNN", "UNICEF".
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _organisation(who: str, people: People, *, name_first: bool) -> str | None:
+    """The organisation an attribution's subject names, when the organisation is the whole
+    subject ("Crestline Properties", "the Justice Department", "Council on Foreign
+    Relations", "NATO"), not a person it describes ("a spokesman for the ministry")."""
+    grammar = people.grammar
+    parts = [part.strip() for part in _ADVERBS.sub("", who.strip(" ,")).split(",") if part.strip()]
+    if not parts:
+        return None
+    subject = parts[0] if name_first else parts[-1]
+    name = grammar.determiners.sub("", subject)
+    tokens = name.split()
+    # A possessive makes the name a person's, the organisation their role's: "the Zionist
+    # Union Party’s Nachman Shai".
+    if not tokens or not all(
+        (token[:1].isupper() or token in grammar.function_words)
+        and not token.endswith(("’s", "'s"))
+        for token in tokens
+    ):
+        return None
+    if not (tokens[0][:1].isupper() and tokens[-1][:1].isupper()):
+        return None
+    if len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0]):
+        # "ROE said" in a story set in capitals is the Jane Roe it named.
+        shouted = tokens[0].capitalize()
+        if not any(full.endswith(" " + shouted) for full in people.full_names):
+            return name
+    # The organisation word stands before any small word: "Council on Foreign Relations",
+    # "New York Times"; in "Jane Roe of the Council" the name comes first and is a person's.
+    head = tokens[: next((i for i, t in enumerate(tokens) if t in grammar.function_words), None)]
+    last = max(
+        (i for i, token in enumerate(head) if _bare(token) in grammar.organisation_words),
+        default=None,
+    )
+    # Names after the organisation's are a person's it employs: "Maricopa County Recorder
+    # Helen Purcell". One word is an organisation's name with its article ("the Post
+    # reported"); without, a surname ("Cross wrote").
+    if last is None or last + 1 < len(head) or (len(tokens) == 1 and name == subject):
+        return None
+    return name.replace(_DOT, ".")
+
+
 @dataclass
 class Speaker:
     name: str | None  # None for a speaker the story describes but does not name
     role: str | None
     alias: str | None
     attribution: str
+    kind: SpeakerKind = SpeakerKind.PERSON
 
 
 class People:
@@ -631,13 +677,20 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
         _is_direct(masked, spans, m.start(), grammar) for m in _QUOTES.finditer(masked)
     ):
         matches.append(grammar.according.search(masked))
-    unnamed = None
+    unnamed = organisation = None
     for match in matches:
         if match is None:
             continue
         who = match.group("who")
         participle = "verb" in match.re.groupindex and match.group("verb").endswith("ing")
-        if match.re in (grammar.verb_first, _DASH) or participle:
+        attribution = match.group(0).replace(_Q, "").replace(_DOT, ".").strip(" ,.:;")
+        name_first = match.re in (grammar.verb_first, _DASH, grammar.according) or participle
+        if body := _organisation(who, people, name_first=name_first):
+            organisation = organisation or Speaker(
+                body, None, None, attribution, SpeakerKind.ORGANISATION
+            )
+            continue
+        if name_first and match.re is not grammar.according:
             # After "said", and before a participle ("Jane Roe took to Twitter, writing:"),
             # the name comes first, or after the role it is given ("a déclaré le maire,
             # Bernard Castaing").
@@ -653,7 +706,6 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
             if name is None:
                 # "James Pethokoukis of the American Enterprise Institute wrote"
                 name, role = _split_who_name_first(who, grammar)
-        attribution = match.group(0).replace(_Q, "").replace(_DOT, ".").strip(" ,.:;")
         if name is None:
             # Without a verb, only a name makes an attribution: "The letter makes a case:"
             # is the reporter's sentence.
@@ -673,7 +725,7 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
             return Speaker(found[0], found[1], None, attribution)
         full, alias = people.resolve(name)
         return Speaker(full, role, alias, attribution)
-    return unnamed
+    return organisation or unnamed
 
 
 def _spoken_sentence(masked: str, spans: list[str]) -> int | None:
@@ -822,15 +874,17 @@ def find_quotes(
             quotation = replace(
                 quotation,
                 speaker=speaker.name,
+                speaker_kind=speaker.kind if speaker.name else None,
                 speaker_role=speaker.role,
                 attribution=speaker.attribution,
             )
         open_run.append((len(result) - 1, quotation))
         if speaker is not None and speaker.name is not None:
-            people.add(speaker.name, speaker.role, speaker.alias)
-            people.last = speaker.name
-            people.last_at = len(people.mentions) - 1
-            people.quoted[speaker.name] += 1
+            if speaker.kind is SpeakerKind.PERSON:
+                people.add(speaker.name, speaker.role, speaker.alias)
+                people.last = speaker.name
+                people.last_at = len(people.mentions) - 1
+                people.quoted[speaker.name] += 1
             # The quotes opened before and waiting for their speaker get this one.
             open_run = [
                 (index, pending if pending.speaker else _said_by(pending, quotation))
@@ -849,6 +903,7 @@ def _said_by(quotation: Quotation, source: Quotation) -> Quotation:
     return replace(
         quotation,
         speaker=source.speaker,
+        speaker_kind=source.speaker_kind,
         speaker_role=source.speaker_role,
         attribution=source.attribution,
     )
@@ -860,6 +915,7 @@ def _with_quotation(block: BodyBlock, quotation: Quotation) -> BodyBlock:
         return replace(
             block,
             speaker=quotation.speaker,
+            speaker_kind=quotation.speaker_kind,
             speaker_role=quotation.speaker_role,
             attribution=quotation.attribution,
         )

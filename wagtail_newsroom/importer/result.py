@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from .shape import is_handle
 
@@ -17,10 +18,18 @@ from .shape import is_handle
 BLOCK_KEYS = {
     "paragraph": ("text", "quotes"),
     "heading": ("text", "level"),
-    "quote": ("text", "speaker", "speaker_role", "attribution"),
+    "quote": ("text", "speaker", "speaker_kind", "speaker_role", "attribution"),
     "list": ("text", "items", "ordered"),
     "image": ("src", "alt", "caption", "credit"),
 }
+
+
+class SpeakerKind(StrEnum):
+    """Who a quotation's speaker is: a person gets a profile; an organisation ("Crestline
+    Properties said") is named on the quote and never made a person."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
 
 
 class ArticleImportError(Exception):
@@ -83,11 +92,13 @@ class Quotation:
     speaker: str | None = None  # the full name, resolved from surnames and pronouns
     speaker_role: str | None = None
     attribution: str | None = None  # the words that attribute it: "Ma said"
+    speaker_kind: SpeakerKind | None = None  # None when no one is named
 
     def to_dict(self):
         return {
             "text": self.text,
             "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
             "speaker_role": self.speaker_role,
             "attribution": self.attribution,
         }
@@ -107,6 +118,7 @@ class BodyBlock:
     html: str | None = None
     level: int | None = None
     speaker: str | None = None
+    speaker_kind: SpeakerKind | None = None
     speaker_role: str | None = None
     attribution: str | None = None
     items: list[str] = field(default_factory=list)
@@ -194,7 +206,15 @@ class ParsedArticle:
             for quotation in (
                 block.quotes
                 if block.type == "paragraph"
-                else [Quotation(block.text, block.speaker, block.speaker_role, block.attribution)]
+                else [
+                    Quotation(
+                        block.text,
+                        block.speaker,
+                        block.speaker_role,
+                        block.attribution,
+                        block.speaker_kind,
+                    )
+                ]
                 if block.type == "quote"
                 else []
             )
