@@ -498,6 +498,51 @@ def test_a_person_named_with_an_organisation_is_a_person(paragraph, speaker):
     assert speaker in people
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # A participle's speaker is the subject that acts in its sentence.
+        (
+            [
+                "Bernie Sanders and Hillary Clinton met again in Iowa.",
+                "At Sunday night's debate, Sanders compared himself to Clinton, saying, “I do not "
+                "get speaking fees from Goldman Sachs.”",
+            ],
+            "Bernie Sanders",
+        ),
+        (
+            [
+                "Soon after Debbie Wasserman Schultz was booed on Monday, Tim Canova wrote to his "
+                "followers, adding, “It is time to end her political career.”"
+            ],
+            "Tim Canova",
+        ),
+        # Without a speech verb, the one who acts, not the first named.
+        (
+            [
+                "Mayor Bill de Blasio spoke on the radio.",
+                "When asked by a host if the revelations by Edward Snowden about intelligence "
+                "gathering in any way led to the attacks, which was seen as an intelligence "
+                "failure, de Blasio said, “I have not heard that particular concern” from the "
+                "police.",
+            ],
+            "Bill de Blasio",
+        ),
+        # A participle's clause set in the sentence does not name the speaker.
+        (
+            [
+                "Hillary Clinton, speaking to reporters on her plane en route to Tampa, said: “The "
+                "FBI resolved all of this.”"
+            ],
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_the_speaker_is_the_subject_that_acts(paragraphs, speaker):
+    body, _ = run(*paragraphs)
+    assert body[-1].quotes[0].speaker == speaker
+
+
 def test_a_surname_alone_is_no_organisation():
     body, _ = run("“I no longer recognize my party,” Cross wrote in the op-ed.")
     assert body[0].quotes[0].speaker_kind is not SpeakerKind.ORGANISATION

@@ -38,7 +38,7 @@ _UNNAMED = re.compile(r"^(?:a|an|the|its|one)\s+[\w’'&-]+(?:\s+[\w’'&-]+){0,
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself|Mrs|Ms|Miss)\b")
 _MALE = re.compile(r"\b(?:he|him|his|himself|Mr)\b")
 _CLAUSE_BREAK = re.compile(r"[.;:!?,\u0000]")
-_MENTION = re.compile(r"\b[A-Z][\w’'\u2024-]+(?:\s+[A-Z][\w’'\u2024-]+){0,2}\b")
+_NAME_WORD = r"[A-Z][\w’'\u2024-]+"
 _ACCORDING_TO = "according to"
 # Attributions without a verb: "Jane Roe: “...”" (transcripts, live pages), "“...” — Jane Roe".
 _COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^\u0000.;:!?“”]{2,80}?)\s*:\s*" + _Q)
@@ -57,6 +57,7 @@ _SPOKEN_WORDS = 5
 _REPORTED = re.compile(r"\bthat\s*$")
 # Between the speaker and the verb: "Trump reportedly said", "she quickly added".
 _ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # A name and a verb the lexicon does not know right after the quote: "“...?” Beck pondered."
 _NAME_THEN_VERB = re.compile(
@@ -97,6 +98,11 @@ class _Grammar:
     not_role: re.Pattern  # a verb: the reporter's sentence, not a description
     # "a-t-il confié", "dit-elle": a verb and its pronoun inverted.
     inverted: re.Pattern
+    # A run of capitalised words, particles inside it: "Bill de Blasio", "Lindsey Graham".
+    mention: re.Pattern
+    # A verb right after a name, as after a sentence's subject: "Sanders compared", "Trump
+    # quickly added"; not a copula ("Schultz was booed").
+    acts: re.Pattern
     function_words: frozenset
 
     @functools.cached_property
@@ -156,6 +162,12 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         ),
         inverted=re.compile(rf"\b(\w+)-(?:t-)?({trie(lexicon.pronouns)})\b"),
         relative=re.compile(rf"\s+{trie(lexicon.relative_pronouns)}(?!\w)"),
+        mention=re.compile(
+            rf"\b{_NAME_WORD}(?:\s+(?:(?:{trie(lexicon.name_particles)})\s+)?{_NAME_WORD}){{0,2}}\b"
+        ),
+        acts=re.compile(
+            rf"(?:\s+[a-z]+ly)*\s+(?!(?:{trie(lexicon.copulas)})\b)(?:{verbs}|[a-z]+ed|[a-z]{{2,}}s)\b"
+        ),
         function_words=lexicon.function_words,
         given_names={
             **dict.fromkeys(lexicon.male_names, "m"),
@@ -345,6 +357,9 @@ def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     if who.lower() in grammar.pronouns:
         return who.lower(), None
     parts = [part.strip() for part in who.split(",") if part.strip()]
+    # "Clinton, speaking to reporters on her way to Tampa, said": the participle's clause is
+    # set in the sentence, and its names are not the speaker.
+    parts = [part for i, part in enumerate(parts) if i == 0 or not _PARTICIPLE.match(part)]
     if parts and parts[-1].lower() in grammar.pronouns:
         return parts[-1].lower(), None  # "After contemplating it, he added:"
     for index in range(len(parts) - 1, -1, -1):
@@ -445,7 +460,7 @@ class People:
         pronouns after each name give them ("Lopez is not so sure. Her surveys ...")."""
         grammar = self.grammar
         found: list[tuple[int, str, str | None]] = []
-        for match in _MENTION.finditer(masked):
+        for match in grammar.mention.finditer(masked):
             name, _prefix = _name_at_end(match.group(0), grammar)
             # "in San Francisco", "through downtown Oakland", "since April": a place or a
             # time, not a person.
@@ -684,6 +699,9 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
         who = match.group("who")
         participle = "verb" in match.re.groupindex and match.group("verb").endswith("ing")
         attribution = match.group(0).replace(_Q, "").replace(_DOT, ".").strip(" ,.:;")
+        # "Sanders compared himself to Clinton, saying": the participle is the subject's.
+        if participle and (acting := _acting(masked, *match.span("who"), people)):
+            return Speaker(*acting, None, attribution)
         name_first = match.re in (grammar.verb_first, _DASH, grammar.according) or participle
         if body := _organisation(who, people, name_first=name_first):
             organisation = organisation or Speaker(
@@ -726,6 +744,20 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
         full, alias = people.resolve(name)
         return Speaker(full, role, alias, attribution)
     return organisation or unnamed
+
+
+def _acting(masked: str, start: int, end: int, people: People) -> tuple[str, str | None] | None:
+    """The person named in ``masked[start:end]`` who does something there, as a sentence's
+    subject does ("When asked by a host about Edward Snowden, de Blasio said"); the last if
+    several do ("Soon after Wasserman Schultz was booed, Canova wrote")."""
+    found = None
+    for position, name, role in people.mentions[-1]:
+        mention = (
+            people.grammar.mention.match(masked, position) if start <= position < end else None
+        )
+        if mention and people.grammar.acts.match(masked, mention.end()):
+            found = (name, role)
+    return found
 
 
 def _spoken_sentence(masked: str, spans: list[str]) -> int | None:
@@ -792,6 +824,8 @@ def _subject(masked: str, at: int, people: People) -> Speaker | None:
         (name, role) for position, name, role in mentions if at < position < end
     ]
     attribution = masked[start:end].replace(_Q, "").replace(_DOT, ".").strip(" ,.:;—–")
+    if acting := _acting(masked, start, at, people):
+        return Speaker(*acting, None, attribution)
     if named:
         return Speaker(*named[0], None, attribution)
     if follows := _NAME_THEN_VERB.match(masked, at):
