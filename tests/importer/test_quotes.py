@@ -468,6 +468,11 @@ def test_a_quote_alone_takes_the_speaker_signed_under_it():
             "Council on Foreign Relations",
         ),
         ("“The talks have stalled for good,” the Post reported.", "Post"),
+        ("“We disagree with the report entirely,” the Trump campaign said.", "Trump campaign"),
+        (
+            "“He did write her an email memo,” Powell’s office said in a statement.",
+            "Powell’s office",
+        ),
     ],
 )
 def test_an_organisation_speaks_as_an_organisation_never_a_person(paragraph, speaker):
@@ -541,6 +546,15 @@ def test_a_person_named_with_an_organisation_is_a_person(paragraph, speaker):
 def test_the_speaker_is_the_subject_that_acts(paragraphs, speaker):
     body, _ = run(*paragraphs)
     assert body[-1].quotes[0].speaker == speaker
+
+
+def test_a_surname_that_acts_is_a_person_a_pronoun_may_mean():
+    paragraphs = [
+        "On Thursday, Sanders unloaded on the Post during a breakfast in Des Moines.",
+        "“Check out where the geniuses on the editorial page were on Iraq,” he said.",
+    ]
+    body, _ = run(*paragraphs)
+    assert body[-1].quotes[0].speaker == "Sanders"
 
 
 def test_a_surname_alone_is_no_organisation():

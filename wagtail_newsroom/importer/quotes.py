@@ -382,7 +382,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 def _organisation(who: str, people: People, *, name_first: bool) -> str | None:
     """The organisation an attribution's subject names, when the organisation is the whole
     subject ("Crestline Properties", "the Justice Department", "Council on Foreign
-    Relations", "NATO"), not a person it describes ("a spokesman for the ministry")."""
+    Relations", "NATO", "the Trump campaign"), not a person it describes ("a spokesman for
+    the ministry")."""
     grammar = people.grammar
     parts = [part.strip() for part in _ADVERBS.sub("", who.strip(" ,")).split(",") if part.strip()]
     if not parts:
@@ -390,6 +391,15 @@ def _organisation(who: str, people: People, *, name_first: bool) -> str | None:
     subject = parts[0] if name_first else parts[-1]
     name = grammar.determiners.sub("", subject)
     tokens = name.split()
+    # "the Trump campaign", "Powell’s office": a body named for the person it serves.
+    if (
+        len(tokens) >= 2
+        and tokens[-1] in grammar.organisation_words
+        and all(
+            token[:1].isupper() and _bare(token) not in grammar.stop_words for token in tokens[:-1]
+        )
+    ):
+        return name.replace(_DOT, ".")
     # A possessive makes the name a person's, the organisation their role's: "the Zionist
     # Union Party’s Nachman Shai".
     if not tokens or not all(
@@ -482,9 +492,10 @@ class People:
             full, alias = self.resolve(name, told)
             if " " in name and alias is None:
                 self.full_names.append(name)
-            elif alias is None and not titled:
+            elif alias is None and not titled and not self._acts(masked, match):
                 # A surname alone is a person once the story named them in full, or with a
-                # title: "Mr. Stevens", "Sen. Cruz".
+                # title ("Mr. Stevens", "Sen. Cruz"), or as a sentence's subject ("On
+                # Thursday, Sanders unloaded on the Post").
                 continue
             # Up to four words before the name in its clause: "Kessel captain Rasmus ...".
             before = _CLAUSE_BREAK.split(masked[max(0, match.start() - 60) : match.start()])
@@ -521,6 +532,12 @@ class People:
             elif male:
                 self.gender.setdefault(full, "m")
         self.mentions.append(found)
+
+    def _acts(self, masked: str, match: re.Match) -> bool:
+        """Whether the word at ``match`` is the subject of a verb, not a sentence's first
+        word ("Later in the summer", "Employees treated well stay")."""
+        opens = not _SENTENCE_START.split(masked[: match.start()])[-1].strip()
+        return not opens and bool(self.grammar.acts.match(masked, match.end()))
 
     def _appositions(self, masked: str, match: re.Match) -> list[str]:
         """What the sentence says the person named at ``match`` is: "La alcaldesa, Lucía
