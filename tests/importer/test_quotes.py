@@ -445,6 +445,18 @@ def test_a_quote_alone_takes_the_speaker_the_paragraph_before_introduces():
     assert body[1].quotes[0].speaker == "Trump"
 
 
+def test_a_quote_alone_goes_on_for_the_speaker_quoted_just_before():
+    body, _ = run(
+        "“There is a passion for Donald, and his wife knocked it out of the park,” said "
+        "Robert Antonacci of the New York delegation.",
+        "“Who cares? It was her speech, and she gave it well.”",
+        "The convention moved on to the roll call.",
+        "“A quote two paragraphs after its speaker is nobody's.”",
+    )
+    assert body[1].quotes[0].speaker == "Robert Antonacci"
+    assert not body[3].quotes
+
+
 def test_a_quote_alone_takes_the_speaker_signed_under_it():
     body, _ = run(
         "“Boeing and GE and other multinationals pay zero taxes, and that must end.”",

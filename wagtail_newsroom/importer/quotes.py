@@ -823,6 +823,18 @@ def _signed(following: str, people: People) -> Speaker | None:
     return Speaker(full, role, alias, match.group(0).strip())
 
 
+def _goes_on(spans: list[str], people: People) -> Speaker | None:
+    """The speaker of a paragraph that is all quote, a sentence of their own, when the
+    paragraph before quoted them: news runs a speaker's next quote on as its own paragraph
+    ("“We wrote two dozen songs,” Kiedis said." then "“He is like, ‘Let's keep a few’ ...”")."""
+    words = spans[0].lstrip(" .…'‘[(")
+    if not words[:1].isupper() or _quoted_words(spans) < _SPOKEN_WORDS or _titled(words):
+        return None
+    if people.last is None or people.last_at != len(people.mentions) - 2:
+        return None
+    return Speaker(people.last, None, None, "")
+
+
 def _titled(words: str) -> bool:
     """Whether quoted words are set as a title ("Crippled America: How to Make America Great
     Again"), every longer word capitalised: a book or a headline, not speech."""
@@ -910,7 +922,11 @@ def find_quotes(
             speaker = _subject(masked, at, people)
         if speaker is None and not continuing and spans and _alone(masked):
             following = body[position + 1].text if position + 1 < len(body) else ""
-            speaker = _introduced(introduction, spans, people) or _signed(following, people)
+            speaker = (
+                _introduced(introduction, spans, people)
+                or _signed(following, people)
+                or _goes_on(spans, people)
+            )
         introduction = (masked, spans) if text.rstrip().endswith(":") else None
         if not ((speaker is not None and (quoted >= 3 or set_apart)) or continuing):
             open_run = []
