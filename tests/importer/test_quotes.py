@@ -217,6 +217,14 @@ def test_a_direct_quote_may_follow_a_short_lead_in():
     assert body[0].quotes[0].speaker == "Jane Roe"
 
 
+def test_a_quote_right_after_its_speech_verb_is_direct_however_long_the_sentence():
+    body, _people = run(
+        "Hillary Clinton tweeted her congratulations to Bernie Sanders on Tuesday night, "
+        "adding, “to all the voters and volunteers who poured your hearts into this: Forward!”"
+    )
+    assert body[0].quotes[0].speaker == "Hillary Clinton"
+
+
 def test_a_participle_leads_into_a_quote():
     body, _people = run(
         "Jane Roe took to Twitter, writing: “Another horrific attack. When will we learn?”"

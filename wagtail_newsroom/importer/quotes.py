@@ -678,11 +678,11 @@ def _is_direct(masked: str, spans: list[str], at: int, grammar: _Grammar) -> boo
     if span[:1].isupper() or span[:1].isdigit():
         return True
     sentence = _SENTENCE_START.split(masked[:at])[-1]
-    lead_in = (
-        not sentence.strip()
-        or sentence.rstrip()[-1:] in ",:—–"
-        or bool(grammar.said.search(sentence))
-    )
+    if grammar.said.search(sentence.rstrip(" ,:")):
+        # Right after its speech verb, however long the sentence before it: "Clinton
+        # tweeted congratulations to Sanders, adding, “to all the voters ...”".
+        return True
+    lead_in = not sentence.strip() or sentence.rstrip()[-1:] in ",:—–"
     return lead_in and len(sentence.split()) <= _LEAD_IN_WORDS
 
 
