@@ -135,7 +135,9 @@ def test_full_content_setting(stories, news_index, client, kind):
     [
         ("?section=world", "News · World", ["Port expansion approved"]),
         ("?tag=china", "News · China", ["Ant Group IPO halted"]),
-        ("?person=ma-ren", "News · Ma Ren", ["Port expansion approved"]),
+        # A person's feed: what they wrote and where they are quoted.
+        ("?person=ma-ren", "News · Ma Ren", ["Ant Group IPO halted", "Port expansion approved"]),
+        ("?person=qin-peng", "News · Qin Peng", ["Ant Group IPO halted"]),
         ("?person=nobody", "News", []),
     ],
 )

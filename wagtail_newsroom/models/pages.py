@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -96,7 +96,10 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
             articles = articles.filter(pk__in=tagged)
             filters["tag"] = ArticleTag.tag_model().objects.filter(slug=tag).first()
         if person := params.get("person"):
-            articles = articles.filter(article_bylines__person__slug=person)
+            # A profile's listing and feed: what the person wrote and where they are quoted.
+            articles = articles.filter(
+                Q(article_bylines__person__slug=person) | Q(article_quotations__person__slug=person)
+            )
             from .people import PersonPage
 
             filters["person"] = PersonPage.objects.filter(slug=person).first()
