@@ -15,8 +15,6 @@ from wagtail_newsroom.importer.result import (
     Image,
     ParsedArticle,
     Person,
-    Quotation,
-    SpeakerKind,
 )
 from wagtail_newsroom.models import ArticlePage, NewsIndexPage, PersonPage, Section
 
@@ -187,26 +185,10 @@ def test_each_byline_keeps_the_part_its_person_had_in_the_story(news_index):
     )
     outcome = ArticleBuilder(news_index).build(parsed)
     page = ArticlePage.objects.get(pk=outcome.page.pk).get_latest_revision_as_object()
-    bylines = [(b.person.title, b.role) for b in page.article_bylines.all()]
+    bylines = [(b.person.title, b.credit) for b in page.article_bylines.all()]
     assert bylines == [("Tom Reilly", "in Washington"), ("Ana Ruiz", "additional reporting")]
     # The part in this story is the byline's, never the profile's job.
     assert PersonPage.objects.get(title="Tom Reilly").job_title == ""
-
-
-def test_an_organisation_that_speaks_is_named_on_the_quote_and_gets_no_profile(news_index):
-    quotation = Quotation(
-        "We will appeal.",
-        speaker="Crestline Properties",
-        attribution="Crestline Properties said",
-        speaker_kind=SpeakerKind.ORGANISATION,
-    )
-    text = "“We will appeal,” Crestline Properties said."
-    parsed = parsed_article(body=[BodyBlock("paragraph", text=text, quotes=[quotation])])
-    page = ArticleBuilder(news_index).build(parsed).page
-    page = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
-    [spoken] = list(page.body.raw_data)[0]["value"]["quotations"]
-    assert (spoken["speaker"], spoken["speaker_name"]) == (None, "Crestline Properties")
-    assert not PersonPage.objects.filter(title="Crestline Properties").exists()
 
 
 def test_a_surname_is_the_person_already_on_file(news_index):

@@ -118,13 +118,13 @@ def test_a_byline_shows_each_persons_part_in_the_story(news_index, people_index,
     article = make_article(news_index, "Port strike", authors=[reporter, helper])
     roles = {"Penny Zhou": "in Hong Kong", "Ana Ruiz": "additional reporting <i>x</i>"}
     for byline in article.article_bylines.all():
-        byline.role = roles[byline.person.title]
+        byline.credit = roles[byline.person.title]
         byline.save()
     byline = soup(client.get(article.url)).select_one(".newsroom-byline")
     assert byline.get_text(" ", strip=True) == (
         "By Penny Zhou (in Hong Kong) and Ana Ruiz (additional reporting <i>x</i>)"
     )
-    assert [role.get_text() for role in byline.select(".newsroom-byline__role")] == [
+    assert [role.get_text() for role in byline.select(".newsroom-byline__credit")] == [
         "(in Hong Kong)",
         "(additional reporting <i>x</i>)",
     ]
@@ -179,9 +179,15 @@ def test_index_lists_newest_first_and_filters(news_index, people_index, client):
         authors=[other],
         section="Business",
         tags=["b"],
+        body=[quote("Quoted where she did not write.", reporter)],
     )
     make_article(
-        news_index, "Middle", published=day + datetime.timedelta(days=1), authors=[reporter, other]
+        news_index,
+        "Middle",
+        published=day + datetime.timedelta(days=1),
+        authors=[reporter, other],
+        # Written and quoted twice over: listed once.
+        body=[quote("One.", reporter), quote("Two.", reporter)],
     )
 
     def headlines(query=""):
@@ -191,7 +197,9 @@ def test_index_lists_newest_first_and_filters(news_index, people_index, client):
     assert headlines() == ["New", "Middle", "Old"]
     assert headlines("?section=world") == ["Old"]
     assert headlines("?tag=b") == ["New"]
-    assert headlines("?person=jane-roe") == ["Middle", "Old"]
+    # A person's listing: what they wrote and where they are quoted.
+    assert headlines("?person=jane-roe") == ["New", "Middle", "Old"]
+    assert headlines("?person=john-doe") == ["New", "Middle"]
     assert headlines("?person=nobody") == []
 
 

@@ -181,8 +181,17 @@ def test_a_place_after_the_names_is_their_part_in_the_story(line, expected):
             [("Jane Roe", "in Paris"), ("John Doe", "additional reporting")],
         ),
         ("By Jane Roe; writing by Sam Lee", [("Jane Roe", None), ("Sam Lee", "writing")]),
-        # An editor is not an author: the byline stops there.
+        # An editor is not an author, nor the editing their job: the byline stops there.
         ("By Jane Roe; editing by Sam Lee", [("Jane Roe", None)]),
+        ("Reporting by Jane Roe; Editing by Sam Lee", [("Jane Roe", None)]),
+        # The wire's form: a place and an outlet after the credited name.
+        (
+            "By Jane Roe; additional reporting by John Doe in Kyiv | Reuters",
+            [("Jane Roe", None), ("John Doe", "additional reporting")],
+        ),
+        # A place with a co-author after it is no place; a column title is none either.
+        ("By Jane Roe in London and John Doe", [("Jane Roe", None)]),
+        ("By Jane Roe In Depth", [("Jane Roe", None)]),
         (
             "Par Jeanne Roux; avec la collaboration de Paul Martin",
             [("Jeanne Roux", None), ("Paul Martin", "collaboration")],
@@ -199,6 +208,7 @@ def test_a_place_after_the_names_is_their_part_in_the_story(line, expected):
 )
 def test_people_credited_after_the_byline_keep_their_part(line, expected):
     assert parts(line) == expected
+    assert all(author.role is None for author in parse_byline(line))
 
 
 @pytest.mark.parametrize(

@@ -568,13 +568,68 @@ def test_the_speaker_is_the_subject_that_acts(paragraphs, speaker):
     assert body[-1].quotes[0].speaker == speaker
 
 
-def test_a_surname_that_acts_is_a_person_a_pronoun_may_mean():
-    paragraphs = [
-        "On Thursday, Sanders unloaded on the Post during a breakfast in Des Moines.",
-        "“Check out where the geniuses on the editorial page were on Iraq,” he said.",
+def test_a_place_or_a_company_that_acts_is_no_person():
+    for subject in ("Google announced a new phone", "Moscow denied the report"):
+        body, people = run(
+            f"On Thursday, {subject}.", "“It is a provocation by the West,” he said."
+        )
+        assert body[1].quotes[0].speaker is None
+        assert not people
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        # A job that opens with -ing is no participle's clause.
+        (
+            "“We will have a deal this week, no doubt about it,” Jane Roe, managing editor of "
+            "the Post, said.",
+            "Jane Roe",
+            "managing editor of the Post",
+        ),
+        # The organisation beside a person's name is theirs.
+        (
+            "“We will have a deal this week, no doubt about it,” Jane Roe, Crestline "
+            "Properties, said.",
+            "Jane Roe",
+            None,
+        ),
+    ],
+)
+def test_a_person_beside_an_organisation_or_a_job_in_ing(paragraph, speaker, role):
+    body, _ = run(paragraph)
+    quotation = body[0].quotes[0]
+    assert (quotation.speaker, quotation.speaker_kind, quotation.speaker_role) == (
+        speaker,
+        SpeakerKind.PERSON,
+        role,
+    )
+
+
+def test_a_conjunction_that_is_also_a_particle_parts_two_names():
+    body, _ = run(
+        "Pedro Sánchez y Alberto Núñez Feijóo se reunieron el martes en Madrid.",
+        "«Hay que cerrar un acuerdo esta misma semana», dijo Sánchez.",
+    )
+    assert body[1].quotes[0].speaker == "Pedro Sánchez"
+
+
+def test_words_quoted_in_the_run_of_a_long_sentence_are_not_speech():
+    body, _ = run(
+        "Critics of the plan, who have long warned “of a catastrophe in the making,” were "
+        "vindicated on Tuesday."
+    )
+    assert not body[0].quotes
+
+
+def test_a_quote_alone_does_not_go_on_across_a_heading():
+    blocks = [
+        BodyBlock("paragraph", "“We had written two dozen songs by then,” Anthony Kiedis said."),
+        BodyBlock("heading", "The tour", level=2),
+        BodyBlock("paragraph", "“The tickets sold out in four minutes, every one of them.”"),
     ]
-    body, _ = run(*paragraphs)
-    assert body[-1].quotes[0].speaker == "Sanders"
+    body, _ = find_quotes(blocks, [])
+    assert body[0].quotes and not body[2].quotes
 
 
 def test_a_surname_alone_is_no_organisation():

@@ -147,8 +147,9 @@ class ArticleBuilder:
         credits = {}
         for author in parsed.authors:
             credits.setdefault(author.name, author.credit or "")
+        length = ArticleByline._meta.get_field("credit").max_length
         page.article_bylines = [
-            ArticleByline(person=people[name], role=credit[:100], sort_order=order)
+            ArticleByline(person=people[name], credit=credit[:length], sort_order=order)
             for order, (name, credit) in enumerate(credits.items())
             if name in people
         ]

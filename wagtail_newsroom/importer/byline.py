@@ -96,7 +96,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             r"\s+(?:" + _alternation(lexicon.place_prepositions) + r")\s+(?=\S)", re.IGNORECASE
         ),
         credit=re.compile(
-            r"(?:^|\s*[;.]\s*)(?P<phrase>" + _alternation(lexicon.byline_credits) + r")\s*:?\s+",
+            r"(?:^|[;.,])\s*(?P<phrase>" + _alternation(lexicon.byline_credits) + r")\s*:?\s+",
             re.IGNORECASE,
         ),
         # "d'Istria", "al-Assad".
@@ -316,23 +316,28 @@ def _read_names(names: str, lexicon: Lexicon, *, handle: bool) -> list[Author] |
 
 def _credited(names: str, lexicon: Lexicon) -> tuple[str, list[Author]]:
     """The byline's own names, and the people credited after them with their part in the
-    story: "Jane Roe; additional reporting by John Doe and Ana Ruiz; editing by Sam Lee"."""
+    story: "Jane Roe; additional reporting by John Doe in Kyiv and Ana Ruiz". A credit with no
+    part ("Editing by Sam Lee") is not an author's and ends the byline."""
     patterns = _patterns(lexicon)
-    first = patterns.credit.search(names)
-    if first is None or first.start() == 0:
+    credits = [match for match in patterns.credit.finditer(names) if match.start() > 0]
+    if not credits:
         return names, []
-    parts = {key.replace("’", "'").lower(): part for key, part in lexicon.byline_credits.items()}
+    parts = {
+        " ".join(key.replace("’", "'").lower().split()): part
+        for key, part in lexicon.byline_credits.items()
+    }
     credited = []
-    for part in re.split(r"\s*;\s*", names[first.start() :].strip(" ;.")):
-        credit = patterns.credit.match(part)
-        if credit is None:
-            break
+    for credit, following in zip(credits, [*credits[1:], None]):
         role = parts.get(" ".join(credit.group("phrase").replace("’", "'").lower().split()))
-        for name in _split_names(part[credit.end() :].strip(" ."), patterns):
+        if not role:
+            break
+        part = names[credit.end() : following.start() if following else len(names)]
+        part, _place = _split_place(_OUTLET.split(part)[0].strip(" .;,"), lexicon)
+        for name in _split_names(part, patterns):
             name = name.strip(" .")
             if is_name(name, 5, lexicon=lexicon):
                 credited.append(Author(_unshout(name), credit=role))
-    return names[: first.start()], credited
+    return names[: credits[0].start()], credited
 
 
 _PLACE_WORDS = 5
@@ -352,8 +357,16 @@ def _split_place(names: str, lexicon: Lexicon) -> tuple[str, str | None]:
             and word_count(names[match.end() :]) <= _PLACE_WORDS
             and is_name(before.strip(), 5, lexicon=lexicon)
         ):
-            preposition, _, place = names[match.start() :].strip().partition(" ")
-            at_place = preposition.lower() in lexicon.location_prepositions
+            preposition, place = names[match.start() :].split(maxsplit=1)
+            # A place is where the names reported from: "in Washington", not a column ("In
+            # Depth") or a place with a co-author after it ("in London and John Doe").
+            at_place = (
+                preposition.lower() in lexicon.location_prepositions
+                and (preposition.islower() or names.isupper())
+                and not any(
+                    is_name(n.strip(), lexicon=lexicon) for n in _split_names(place, patterns)[1:]
+                )
+            )
             where = f"{preposition.lower()} {_unshout(place.strip())}" if at_place else None
             return names[: match.start()], where
     return names, None

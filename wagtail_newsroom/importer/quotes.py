@@ -57,7 +57,9 @@ _SPOKEN_WORDS = 5
 _REPORTED = re.compile(r"\bthat\s*$")
 # Between the speaker and the verb: "Trump reportedly said", "she quickly added".
 _ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")
-_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+# "speaking to reporters", "writing in the Post"; not a job ("managing editor").
+_TEXT = ("paragraph", "quote")
+_PARTICIPLE = re.compile(r"[a-z]+ing\s+(?P<next>[\w’']+)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # A name and a verb the lexicon does not know right after the quote: "“...?” Beck pondered."
 _NAME_THEN_VERB = re.compile(
@@ -101,7 +103,8 @@ class _Grammar:
     # A run of capitalised words, particles inside it: "Bill de Blasio", "Lindsey Graham".
     mention: re.Pattern
     # A verb right after a name, as after a sentence's subject: "Sanders compared", "Trump
-    # quickly added"; not a copula ("Schultz was booed").
+    # quickly added"; a speech verb of the lexicon or a past tense in -ed, not a copula
+    # ("Schultz was booed").
     acts: re.Pattern
     function_words: frozenset
 
@@ -162,11 +165,13 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         ),
         inverted=re.compile(rf"\b(\w+)-(?:t-)?({trie(lexicon.pronouns)})\b"),
         relative=re.compile(rf"\s+{trie(lexicon.relative_pronouns)}(?!\w)"),
+        # Spanish "y" is a particle and a conjunction: "Sánchez y Feijóo" are two people.
         mention=re.compile(
-            rf"\b{_NAME_WORD}(?:\s+(?:(?:{trie(lexicon.name_particles)})\s+)?{_NAME_WORD}){{0,2}}\b"
+            rf"\b{_NAME_WORD}(?:\s+(?:(?:{trie(lexicon.name_particles - lexicon.conjunctions)})"
+            rf"\s+)?{_NAME_WORD}){{0,2}}\b"
         ),
         acts=re.compile(
-            rf"(?:\s+[a-z]+ly)*\s+(?!(?:{trie(lexicon.copulas)})\b)(?:{verbs}|[a-z]+ed|[a-z]{{2,}}s)\b"
+            rf"(?:\s+[a-z]+ly)*\s+(?!(?:{trie(lexicon.copulas)})\b)(?:{verbs}|[a-z]+ed)\b"
         ),
         function_words=lexicon.function_words,
         given_names={
@@ -347,6 +352,11 @@ def _split_who_name_first(who: str, grammar: _Grammar) -> tuple[str | None, str 
     )
 
 
+def _participle_clause(part: str, grammar: _Grammar) -> bool:
+    match = _PARTICIPLE.match(part)
+    return match is not None and match.group("next").lower() in grammar.function_words
+
+
 def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     """The speaker's name and role in an attribution's subject.
 
@@ -359,7 +369,9 @@ def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     parts = [part.strip() for part in who.split(",") if part.strip()]
     # "Clinton, speaking to reporters on her way to Tampa, said": the participle's clause is
     # set in the sentence, and its names are not the speaker.
-    parts = [part for i, part in enumerate(parts) if i == 0 or not _PARTICIPLE.match(part)]
+    parts = [
+        part for i, part in enumerate(parts) if i == 0 or not _participle_clause(part, grammar)
+    ]
     if parts and parts[-1].lower() in grammar.pronouns:
         return parts[-1].lower(), None  # "After contemplating it, he added:"
     for index in range(len(parts) - 1, -1, -1):
@@ -389,6 +401,9 @@ def _organisation(who: str, people: People, *, name_first: bool) -> str | None:
     if not parts:
         return None
     subject = parts[0] if name_first else parts[-1]
+    # "Jane Roe, Crestline Properties, said": the organisation is the person's.
+    if any(_name_at_end(part, grammar)[0] for part in parts if part is not subject):
+        return None
     name = grammar.determiners.sub("", subject)
     tokens = name.split()
     # "the Trump campaign", "Powell’s office": a body named for the person it serves.
@@ -470,7 +485,10 @@ class People:
         pronouns after each name give them ("Lopez is not so sure. Her surveys ...")."""
         grammar = self.grammar
         found: list[tuple[int, str, str | None]] = []
+        sentence_starts = {len(masked) - len(masked.lstrip())}
+        sentence_starts.update(m.end() for m in _SENTENCE_START.finditer(masked))
         for match in grammar.mention.finditer(masked):
+            opens = match.start() in sentence_starts
             name, _prefix = _name_at_end(match.group(0), grammar)
             # "in San Francisco", "through downtown Oakland", "since April": a place or a
             # time, not a person.
@@ -492,10 +510,10 @@ class People:
             full, alias = self.resolve(name, told)
             if " " in name and alias is None:
                 self.full_names.append(name)
-            elif alias is None and not titled and not self._acts(masked, match):
+            elif alias is None and not titled:
                 # A surname alone is a person once the story named them in full, or with a
-                # title ("Mr. Stevens", "Sen. Cruz"), or as a sentence's subject ("On
-                # Thursday, Sanders unloaded on the Post").
+                # title: "Mr. Stevens", "Sen. Cruz". One that acts is not yet one: "On
+                # Thursday, Google announced", "Moscow denied".
                 continue
             # Up to four words before the name in its clause: "Kessel captain Rasmus ...".
             before = _CLAUSE_BREAK.split(masked[max(0, match.start() - 60) : match.start()])
@@ -517,7 +535,6 @@ class People:
             for description in (role, *self._appositions(masked, match)):
                 if description and description not in self.described[full]:
                     self.described[full].append(description)
-            opens = not _SENTENCE_START.split(masked[: match.start()])[-1].strip()
             if opens and masked[match.end() :].lstrip()[:1].islower():
                 self.subjects.add(full)
             told = told or grammar.given_names.get(full.split()[0].lower())
@@ -532,12 +549,6 @@ class People:
             elif male:
                 self.gender.setdefault(full, "m")
         self.mentions.append(found)
-
-    def _acts(self, masked: str, match: re.Match) -> bool:
-        """Whether the word at ``match`` is the subject of a verb, not a sentence's first
-        word ("Later in the summer", "Employees treated well stay")."""
-        opens = not _SENTENCE_START.split(masked[: match.start()])[-1].strip()
-        return not opens and bool(self.grammar.acts.match(masked, match.end()))
 
     def _appositions(self, masked: str, match: re.Match) -> list[str]:
         """What the sentence says the person named at ``match`` is: "La alcaldesa, Lucía
@@ -678,11 +689,16 @@ def _is_direct(masked: str, spans: list[str], at: int, grammar: _Grammar) -> boo
     if span[:1].isupper() or span[:1].isdigit():
         return True
     sentence = _SENTENCE_START.split(masked[:at])[-1]
-    if grammar.said.search(sentence.rstrip(" ,:")):
-        # Right after its speech verb, however long the sentence before it: "Clinton
-        # tweeted congratulations to Sanders, adding, “to all the voters ...”".
+    if sentence.rstrip()[-1:] in ",:" and grammar.said.search(sentence.rstrip(" ,:")):
+        # Set off after its speech verb, however long the sentence before it: "Clinton
+        # tweeted congratulations to Sanders, adding, “to all the voters ...”"; not words
+        # quoted in the run of it ("Critics, who have long warned “of a catastrophe”").
         return True
-    lead_in = not sentence.strip() or sentence.rstrip()[-1:] in ",:—–"
+    lead_in = (
+        not sentence.strip()
+        or sentence.rstrip()[-1:] in ",:—–"
+        or bool(grammar.said.search(sentence))
+    )
     return lead_in and len(sentence.split()) <= _LEAD_IN_WORDS
 
 
@@ -903,7 +919,7 @@ def find_quotes(
     introduction: tuple[str, list[str]] | None = None
     for position, block in enumerate(body):
         result.append(block)
-        if block.type not in ("paragraph", "quote"):
+        if block.type not in _TEXT:
             introduction = None
             continue
         text = standardise_quotes(block.text)
@@ -925,7 +941,12 @@ def find_quotes(
             speaker = (
                 _introduced(introduction, spans, people)
                 or _signed(following, people)
-                or _goes_on(spans, people)
+                # Not across a heading or a picture: a new part of the story.
+                or (
+                    _goes_on(spans, people)
+                    if position and body[position - 1].type in _TEXT
+                    else None
+                )
             )
         introduction = (masked, spans) if text.rstrip().endswith(":") else None
         if not ((speaker is not None and (quoted >= 3 or set_apart)) or continuing):

@@ -97,9 +97,9 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
             filters["tag"] = ArticleTag.tag_model().objects.filter(slug=tag).first()
         if person := params.get("person"):
             # A profile's listing and feed: what the person wrote and where they are quoted.
-            articles = articles.filter(
-                Q(article_bylines__person__slug=person) | Q(article_quotations__person__slug=person)
-            )
+            wrote = ArticleByline.objects.filter(person__slug=person).values("page_id")
+            quoted = ArticleQuotation.objects.filter(person__slug=person).values("page_id")
+            articles = articles.filter(Q(pk__in=wrote) | Q(pk__in=quoted))
             from .people import PersonPage
 
             filters["person"] = PersonPage.objects.filter(slug=person).first()
@@ -571,7 +571,7 @@ class ArticleByline(Orderable):
         on_delete=models.CASCADE,
         related_name="bylines",
     )
-    role = models.CharField(
+    credit = models.CharField(
         _("part in this story"),
         max_length=100,
         blank=True,
@@ -583,7 +583,7 @@ class ArticleByline(Orderable):
 
     panels = [
         FieldPanel("person", help_text=_("Choose a profile, or add a new person.")),
-        FieldPanel("role"),
+        FieldPanel("credit"),
     ]
 
     class Meta(Orderable.Meta):

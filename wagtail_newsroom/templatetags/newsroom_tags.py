@@ -26,7 +26,12 @@ def newsroom_share(context, url=None, title=None, heading=None):
 
 @register.inclusion_tag("wagtail_newsroom/includes/byline.html", takes_context=True)
 def newsroom_byline(context, article):
-    return {"request": context.get("request"), "bylines": article.bylines}
+    bylines = article.bylines
+    return {
+        "request": context.get("request"),
+        "bylines": bylines,
+        "people": [byline.person for byline in bylines],
+    }
 
 
 @register.simple_tag(takes_context=True)

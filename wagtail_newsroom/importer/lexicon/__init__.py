@@ -69,7 +69,8 @@ class Lexicon:
     # "By", "Written by", "Par", "Von", "Por": what opens a byline.
     byline_labels: frozenset[str] = frozenset()
     # What credits more names after a byline's own, to the part they had in the story, as
-    # the byline shows it: "additional reporting by" -> "additional reporting".
+    # the byline shows it: "additional reporting by" -> "additional reporting"; to "" for a
+    # part that is not an author's ("editing by"), which ends the byline.
     byline_credits: Mapping[str, str] = None
     # What joins names in a byline: "and", "&", "et", "und", "y".
     conjunctions: frozenset[str] = frozenset()

@@ -29,8 +29,9 @@ WORDS = {
     "byline_labels": ["von", "text von", "ein beitrag von", "autor", "autorin"],
     "byline_credits": {
         "mitarbeit": "Mitarbeit",
-        "mit material von": "Material",
+        "mit material von": "Mitarbeit",
         "unter mitarbeit von": "Mitarbeit",
+        "redaktion": "",
     },
     "conjunctions": ["und"],
     "name_particles": ["von", "zu", "vom", "zum", "van", "der"],

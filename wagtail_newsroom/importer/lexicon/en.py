@@ -58,6 +58,11 @@ WORDS = {
         "contributing reporting by": "additional reporting",
         "writing by": "writing",
         "compiled by": "compiled",
+        # Not authors: the byline ends here.
+        "editing by": "",
+        "edited by": "",
+        "graphics by": "",
+        "photos by": "",
     },
     "conjunctions": ["and", "&"],
     "name_particles": [

@@ -27,6 +27,7 @@ WORDS = {
         "con información de": "información",
         "con la colaboración de": "colaboración",
         "colaboración de": "colaboración",
+        "edición de": "",
     },
     "conjunctions": ["y", "e"],
     "name_particles": ["de", "del", "la", "las", "los", "y"],

@@ -27,9 +27,10 @@ WORDS = {
         "par", "texte de", "propos recueillis par", "auteur", "auteure", "autrice",
     ],
     "byline_credits": {
-        "avec": "avec",
+        "avec": "collaboration",
         "avec la collaboration de": "collaboration",
         "avec la contribution de": "collaboration",
+        "édité par": "",
     },
     "conjunctions": ["et"],
     "name_particles": ["de", "du", "des", "d'", "le", "la"],
