@@ -93,6 +93,10 @@ def test_editor_writes_and_publishes_an_article(newsroom, live_server, page, art
     modal.locator("#id_job_title").fill("Analyst")
     modal.get_by_role("button", name="Add a new person").click()
     modal.wait_for(state="detached")
+    # Wang He's part in this story, which the byline shows beside the name.
+    page.locator("input[name^='article_bylines-'][name$='-credit']").last.fill(
+        "additional reporting"
+    )
     page.screenshot(path=artifacts / "edit-form-people.png", full_page=True)
     page.get_by_role("tab", name="Content").click()
     # The admin scrolls inside its own pane: a tall viewport shows the whole body.
@@ -111,7 +115,7 @@ def test_editor_writes_and_publishes_an_article(newsroom, live_server, page, art
     page.goto(live_server.url + article.url)
     byline = page.locator(".newsroom-byline")
     expect(byline).to_contain_text("Penny Zhou")
-    expect(byline).to_contain_text("Wang He")
+    expect(byline).to_have_text(re.compile(r"By\s+Penny Zhou and Wang He \(additional reporting\)"))
     quote = page.locator("figure.newsroom-quote")
     expect(quote).to_contain_text("consolidating its authority")
     expect(quote).to_contain_text("Qin Peng")
