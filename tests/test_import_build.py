@@ -191,6 +191,15 @@ def test_each_byline_keeps_the_part_its_person_had_in_the_story(news_index):
     assert PersonPage.objects.get(title="Tom Reilly").job_title == ""
 
 
+def test_an_overlong_byline_credit_is_cut_with_a_warning(news_index):
+    parsed = parsed_article(authors=[Author("Tom Reilly", credit="in " + "Washington " * 20)])
+    outcome = ArticleBuilder(news_index).build(parsed)
+    page = ArticlePage.objects.get(pk=outcome.page.pk).get_latest_revision_as_object()
+    [byline] = page.article_bylines.all()
+    assert len(byline.credit) == 100 and byline.credit.startswith("in Washington")
+    assert any("Tom Reilly" in w and "100" in w for w in outcome.warnings)
+
+
 def test_a_surname_is_the_person_already_on_file(news_index):
     speaker = [Person("Siobhán Ní Bhriain", roles=["head coach"])]
     ArticleBuilder(news_index).build(parsed_article(source="a.txt", people=speaker))

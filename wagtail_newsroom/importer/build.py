@@ -145,11 +145,17 @@ class ArticleBuilder:
             page.slug = unique_slug(self.child_slugs(self.parent), parsed.headline, "article")
             self.parent.add_child(instance=page)
         credits = {}
-        for author in parsed.authors:
-            credits.setdefault(author.name, author.credit or "")
         length = ArticleByline._meta.get_field("credit").max_length
+        for author in parsed.authors:
+            credit = author.credit or ""
+            if len(credit) > length:
+                warnings.append(
+                    _("The byline credit of “%(name)s” was cut to %(length)d characters.")
+                    % {"name": author.name, "length": length}
+                )
+            credits.setdefault(author.name, credit[:length])
         page.article_bylines = [
-            ArticleByline(person=people[name], credit=credit[:length], sort_order=order)
+            ArticleByline(person=people[name], credit=credit, sort_order=order)
             for order, (name, credit) in enumerate(credits.items())
             if name in people
         ]

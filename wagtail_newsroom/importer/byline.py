@@ -56,6 +56,7 @@ class _Patterns:
     place: re.Pattern
     # "; additional reporting by": more names after the byline's own, with their part.
     credit: re.Pattern
+    credit_parts: dict[str, str]  # by ``_phrase_key``
     glued_particle: re.Pattern
     particles: frozenset[str]
     # Lower-case starts of names written with a capital inside: "McDonald", "DeShawn".
@@ -99,6 +100,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             r"(?:^|[;.,])\s*(?P<phrase>" + _alternation(lexicon.byline_credits) + r")\s*:?\s+",
             re.IGNORECASE,
         ),
+        credit_parts={_phrase_key(k): part for k, part in lexicon.byline_credits.items()},
         # "d'Istria", "al-Assad".
         glued_particle=re.compile(r"(?:" + _alternation(stems) + r")['’-](?=\w)"),
         particles=frozenset(p for p in lexicon.name_particles if not p.endswith(("'", "’"))),
@@ -314,6 +316,11 @@ def _read_names(names: str, lexicon: Lexicon, *, handle: bool) -> list[Author] |
     return [*authors, *credited] or None
 
 
+def _phrase_key(phrase: str) -> str:
+    """A phrase as the lexicon and a byline may both write it: "Additional  reporting by"."""
+    return " ".join(phrase.replace("’", "'").lower().split())
+
+
 def _credited(names: str, lexicon: Lexicon) -> tuple[str, list[Author]]:
     """The byline's own names, and the people credited after them with their part in the
     story: "Jane Roe; additional reporting by John Doe in Kyiv and Ana Ruiz". A credit with no
@@ -322,13 +329,9 @@ def _credited(names: str, lexicon: Lexicon) -> tuple[str, list[Author]]:
     credits = [match for match in patterns.credit.finditer(names) if match.start() > 0]
     if not credits:
         return names, []
-    parts = {
-        " ".join(key.replace("’", "'").lower().split()): part
-        for key, part in lexicon.byline_credits.items()
-    }
     credited = []
     for credit, following in zip(credits, [*credits[1:], None]):
-        role = parts.get(" ".join(credit.group("phrase").replace("’", "'").lower().split()))
+        role = patterns.credit_parts.get(_phrase_key(credit.group("phrase")))
         if not role:
             break
         part = names[credit.end() : following.start() if following else len(names)]
