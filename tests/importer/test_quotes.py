@@ -410,6 +410,45 @@ def test_the_role_may_come_before_the_name_after_the_verb():
     assert quotation.speaker_role == "undecided Republican voter"
 
 
+@pytest.mark.parametrize(
+    ("before", "speaker", "role"),
+    [
+        ("Walsh had close ties to Vice President Joe Biden.", "Joe Biden", "Vice President"),
+        (
+            "Retired Army Col. Lawrence Wilkerson brought up the bombing.",
+            "Lawrence Wilkerson",
+            None,
+        ),
+        (
+            "Alabama Securities Commissioner Thomas Krebs wrote it.",
+            "Thomas Krebs",
+            "Alabama Securities Commissioner",
+        ),
+    ],
+)
+def test_a_long_run_of_titles_ends_in_the_whole_name(before, speaker, role):
+    body, people = run(before, "“It was not cheap,” he said.")
+    assert body[1].quotes[0].speaker == speaker
+    assert people[speaker].roles == ([role] if role else [])
+
+
+def test_a_title_after_a_place_preposition_makes_a_person():
+    body, _ = run(
+        "“I'd rather have a sister in a whorehouse than a brother in the FBI.” That quote "
+        "from Alabama Securities Commissioner Thomas Krebs appeared on the front page."
+    )
+    assert body[0].quotes[0].speaker == "Thomas Krebs"
+
+
+def test_a_heading_in_capitals_is_no_speaker():
+    body, people = run(
+        "EBOLA SURVIVORS, THROUGH THE LENS “It’s about creating agency for communities who "
+        "previously didn’t have very much agency to tell their own story.”"
+    )
+    assert body[0].quotes[0].speaker is None
+    assert not people
+
+
 def test_a_long_attribution_still_names_its_speaker():
     body, _ = run(
         "“It's crazy that nobody else is trying to win,” said Mr. Stevens, who took direct aim "
@@ -438,6 +477,19 @@ def test_a_long_attribution_still_names_its_speaker():
         ("Mrs. Worley took the stage after the vote in Montgomery.", "she", "Worley"),
         # "Mrs. Clinton" is not the Bill Clinton named before her.
         ("Bill Clinton spoke first. Then Mrs. Clinton took the stage.", "she", "Clinton"),
+        # A place's preposition ends with its sentence.
+        (
+            "Robyn Gedrich was banned. Politics is not welcome early in courtships. Jillian "
+            "Chase, 27, a user in New York, said the election would come up.",
+            "she",
+            "Jillian Chase",
+        ),
+        # An organisation's initials end its name: "House Majority PAC" is no one.
+        (
+            "Alixandria Lapp, executive director of the House Majority PAC, said she was sure.",
+            "she",
+            "Alixandria Lapp",
+        ),
     ],
 )
 def test_a_pronoun_means_the_person_it_can(before, pronoun, speaker):

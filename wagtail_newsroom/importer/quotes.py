@@ -39,6 +39,9 @@ _FEMALE = re.compile(r"\b(?:she|her|hers|herself|Mrs|Ms|Miss)\b")
 _MALE = re.compile(r"\b(?:he|him|his|himself|Mr)\b")
 _CLAUSE_BREAK = re.compile(r"[.;:!?,\u0000]")
 _NAME_WORD = r"[A-Z][\w’'\u2024-]+"
+# The initials an organisation goes by ("NATO", "CNN", "UNICEF"), not a roman numeral
+# ("John Smith III").
+_ACRONYM = re.compile(r"(?![IVX]+\b)[A-Z]{2,6}")
 _ACCORDING_TO = "according to"
 # Attributions without a verb: "Jane Roe: “...”" (transcripts, live pages), "“...” — Jane Roe".
 _COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^\u0000.;:!?“”]{2,80}?)\s*:\s*" + _Q)
@@ -110,7 +113,7 @@ class _Grammar:
 
     @functools.cached_property
     def name_starts_after(self) -> frozenset:
-        return self.not_names | self.titles
+        return self.not_names | self.titles | self.honorifics | self.organisation_words
 
     @functools.cached_property
     def title_words(self) -> frozenset:
@@ -168,7 +171,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         # Spanish "y" is a particle and a conjunction: "Sánchez y Feijóo" are two people.
         mention=re.compile(
             rf"\b{_NAME_WORD}(?:\s+(?:(?:{trie(lexicon.name_particles - lexicon.conjunctions)})"
-            rf"\s+)?{_NAME_WORD}){{0,2}}\b"
+            rf"\s+)?{_NAME_WORD})*\b"
         ),
         acts=re.compile(
             rf"(?:\s+[a-z]+ly)*\s+(?!(?:{trie(lexicon.copulas)})\b)(?:{verbs}|[a-z]+ed)\b"
@@ -267,7 +270,8 @@ def _name_at_end(part: str, grammar: _Grammar) -> tuple[str | None, str]:
             prefix.append(token)
     if (
         not names
-        or (len(names) == 1 and names[0].isupper())  # "THE", "CNN"
+        or all(name.isupper() for name in names)  # "THE", "CNN", "HOW CHINA’S DECLINE"
+        or _ACRONYM.fullmatch(names[-1])  # "House Majority PAC"
         or any(_bare(name) in grammar.organisation_words for name in names)
     ):
         return None, " ".join(tokens)
@@ -387,10 +391,6 @@ def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     return None, None
 
 
-# An acronym speaking: "NATO", "CNN", "UNICEF".
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-
-
 def _organisation(who: str, people: People, *, name_first: bool) -> str | None:
     """The organisation an attribution's subject names, when the organisation is the whole
     subject ("Crestline Properties", "the Justice Department", "Council on Foreign
@@ -489,12 +489,14 @@ class People:
         sentence_starts.update(m.end() for m in _SENTENCE_START.finditer(masked))
         for match in grammar.mention.finditer(masked):
             opens = match.start() in sentence_starts
-            name, _prefix = _name_at_end(match.group(0), grammar)
+            name, prefix = _name_at_end(match.group(0), grammar)
             # "in San Francisco", "through downtown Oakland", "since April": a place or a
-            # time, not a person.
+            # time, not a person; but "... early in courtships. Jillian Chase" and "from
+            # Alabama Securities Commissioner Thomas Krebs" are people.
             before = masked[max(0, match.start() - 30) : match.start()].split()[-2:]
-            at_place = any(
-                word.lower() in grammar.locations and all(w.islower() for w in before[i + 1 :])
+            at_place = not prefix and any(
+                word.lower() in grammar.locations
+                and all(w.islower() and w[-1].isalpha() for w in before[i + 1 :])
                 for i, word in enumerate(before)
             )
             if name is None or at_place:
@@ -527,7 +529,7 @@ class People:
             small = [i + 1 for i, w in enumerate(words) if w.lower() in grammar.function_words]
             words = words[max(small, default=0) :]
             role = None
-            if words and not (words[-1].islower() and words[-1].endswith("ed")):
+            if not (words and words[-1].islower() and words[-1].endswith("ed")):
                 _name, prefix = _name_at_end(" ".join([*words, match.group(0)]), grammar)
                 role = _clean_role(prefix, grammar)
             found.append((match.start(), full, role))

@@ -83,7 +83,8 @@ WORDS = {
         "captain", "deputy", "governor", "commissioner", "sheriff", "pastor", "father", "bishop",
         "baroness", "battalion", "professor", "economist", "analyst", "spokesman", "spokeswoman",
         "spokesperson", "state", "district", "anchor", "co-anchor", "host", "ambassador",
-        "speaker", "candidate", "nominee", "leader",
+        "speaker", "candidate", "nominee", "leader", "recorder", "clerk", "treasurer", "auditor",
+        "assessor", "coroner", "registrar", "supervisor", "administrator", "comptroller",
     ],
     "not_names": [
         "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
