@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from wagtail_newsroom.importer import parse
 from wagtail_newsroom.importer.build import ArticleBuilder
 from wagtail_newsroom.importer.result import (
     Author,
@@ -219,3 +220,27 @@ def test_a_surname_two_people_share_is_neither(news_index):
         parsed_article(source="b.txt", headline="Rally", people=[Person("Clinton")])
     )
     assert PersonPage.objects.filter(title="Clinton").exists()
+
+
+def test_a_described_or_organisation_speaker_is_named_on_the_quote_without_a_profile(news_index):
+    text = (
+        "Water firm fined over spill\n\nBy Tom Reilly\n\nMarch 17, 2006\n\n"
+        "“We regret the spill and are paying for the clean-up,” a Halcyon spokeswoman said.\n\n"
+        "“The fine is the largest we have ever set,” the Environment Agency said.\n\n"
+        "“It is not enough,” said Ann Quay, a ferry operator.\n"
+    )
+    parsed = parse(text.encode(), "spill.txt")
+    page = ArticleBuilder(news_index).build(parsed).page
+    page = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    quotations = [
+        quotation
+        for block in page.body.raw_data
+        if block["type"] == "quoted_paragraph"
+        for quotation in block["value"]["quotations"]
+    ]
+    assert [(q["speaker_name"], bool(q["speaker"])) for q in quotations] == [
+        ("a Halcyon spokeswoman", False),
+        ("Environment Agency", False),
+        ("Ann Quay", True),
+    ]
+    assert sorted(PersonPage.objects.values_list("title", flat=True)) == ["Ann Quay", "Tom Reilly"]

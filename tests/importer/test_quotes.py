@@ -12,6 +12,14 @@ def run(*paragraphs, authors=()):
     return body, {person.name: person for person in people}
 
 
+def assert_spoken_by_no_person(paragraph, speaker, kind):
+    body, people = run(paragraph)
+    quotation = body[0].quotes[0]
+    assert (quotation.speaker, quotation.speaker_kind) == (speaker, kind)
+    assert body[0].to_dict()["quotes"][0]["speaker_kind"] == kind.value
+    assert not people
+
+
 @pytest.mark.parametrize(
     ("paragraph", "speaker", "role", "attribution"),
     [
@@ -110,10 +118,32 @@ def test_byline_authors_are_people():
     assert people["Penny Zhou"].roles == ["reporter"]
 
 
-def test_unnamed_speaker_is_a_quote_without_a_name():
-    body, people = run(
-        "“We are cooperating fully with investigators,” the company said in a statement."
-    )
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "“We are cooperating fully with investigators,” the company said in a statement.",
+            "the company",
+        ),
+        ("“We will not comment on rumours,” said a Halcyon spokeswoman.", "a Halcyon spokeswoman"),
+        (
+            "“Trump will be defeated, but not in a week,” said a New Hampshire Republican, who, "
+            "like all respondents, responded anonymously.",
+            "a New Hampshire Republican",
+        ),
+        (
+            "“Fundraising is not a problem,” said one Republican involved in the planning, who "
+            "spoke on the condition of anonymity.",
+            "one Republican involved in the planning",
+        ),
+    ],
+)
+def test_a_speaker_the_story_describes_is_given_as_described_never_as_a_person(paragraph, speaker):
+    assert_spoken_by_no_person(paragraph, speaker, SpeakerKind.DESCRIBED)
+
+
+def test_it_said_is_a_quote_without_a_speaker():
+    body, people = run("“We are cooperating fully with investigators,” it said in a statement.")
     assert body[0].quotes
     assert body[0].quotes[0].speaker is None
     assert not people
@@ -217,12 +247,29 @@ def test_a_direct_quote_may_follow_a_short_lead_in():
     assert body[0].quotes[0].speaker == "Jane Roe"
 
 
-def test_a_quote_right_after_its_speech_verb_is_direct_however_long_the_sentence():
-    body, _people = run(
-        "Hillary Clinton tweeted her congratulations to Bernie Sanders on Tuesday night, "
-        "adding, “to all the voters and volunteers who poured your hearts into this: Forward!”"
-    )
-    assert body[0].quotes[0].speaker == "Hillary Clinton"
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Hillary Clinton tweeted her congratulations to Bernie Sanders on Tuesday night, "
+            "adding, “to all the voters and volunteers who poured your hearts into this: "
+            "Forward!”",
+            "Hillary Clinton",
+        ),
+        # Not set off by a comma.
+        (
+            "During the two-hour service, assistant pastor Charles Elliott asked the "
+            "congregation to stand. In his tribute, Elliott said “there is no great man that "
+            "has done more for this city.”",
+            "Charles Elliott",
+        ),
+    ],
+)
+def test_a_quote_right_after_its_speech_verb_is_direct_however_long_the_sentence(
+    paragraph, speaker
+):
+    body, _people = run(paragraph)
+    assert body[0].quotes[0].speaker == speaker
 
 
 def test_a_participle_leads_into_a_quote():
@@ -484,6 +531,12 @@ def test_a_long_attribution_still_names_its_speaker():
             "she",
             "Jillian Chase",
         ),
+        # Capitalised words after an article describe: "an Orlando Republican" is no one.
+        (
+            "Todd Wilcox spoke first. Wilcox, an Orlando Republican, founded a defense firm.",
+            "he",
+            "Todd Wilcox",
+        ),
         # An organisation's initials end its name: "House Majority PAC" is no one.
         (
             "Alixandria Lapp, executive director of the House Majority PAC, said she was sure.",
@@ -548,11 +601,7 @@ def test_a_quote_alone_takes_the_speaker_signed_under_it():
     ],
 )
 def test_an_organisation_speaks_as_an_organisation_never_a_person(paragraph, speaker):
-    body, people = run(paragraph)
-    quotation = body[0].quotes[0]
-    assert (quotation.speaker, quotation.speaker_kind) == (speaker, SpeakerKind.ORGANISATION)
-    assert body[0].to_dict()["quotes"][0]["speaker_kind"] == "organisation"
-    assert speaker not in people
+    assert_spoken_by_no_person(paragraph, speaker, SpeakerKind.ORGANISATION)
 
 
 @pytest.mark.parametrize(
@@ -565,6 +614,12 @@ def test_an_organisation_speaks_as_an_organisation_never_a_person(paragraph, spe
         ),
         ("“It is simply not true,” said Jane Roe of the Council on Foreign Relations.", "Jane Roe"),
         ("“We have the votes,” White House Press Secretary Josh Earnest said.", "Josh Earnest"),
+        # The place a person is from is not them.
+        (
+            "“You did feel that it was stifling,” Representative Peter T. King, Republican of "
+            "New York, said.",
+            "Peter T. King",
+        ),
         ("“We have the votes,” the Zionist Union Party’s Nachman Shai said.", "Nachman Shai"),
     ],
 )

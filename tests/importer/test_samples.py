@@ -40,7 +40,7 @@ from pathlib import Path
 import pytest
 
 from wagtail_newsroom.importer import parse_path
-from wagtail_newsroom.importer.result import BLOCK_KEYS
+from wagtail_newsroom.importer.result import BLOCK_KEYS, SpeakerKind
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -443,7 +443,11 @@ def test_json_form(case):
         f"{case_id(case)}: warnings must be strings: {data['warnings']}"
     )
     names = {norm_name(person["name"]) for person in data["people"]}
-    quoted = {norm_name(quote.speaker) for quote in article.quotations if quote.speaker}
+    quoted = {
+        norm_name(quote.speaker)
+        for quote in article.quotations
+        if quote.speaker and quote.speaker_kind == SpeakerKind.PERSON
+    }
     assert quoted <= names, (
         f"{case_id(case)}: quoted speakers missing from people: {sorted(quoted - names)}"
     )

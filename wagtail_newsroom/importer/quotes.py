@@ -34,7 +34,6 @@ _ABBREVIATION = re.compile(
 )
 _WHO = r"(?P<who>[^\u0000.;:!?“”]{1,140}?)"
 # A speaker described but not named: "a Halcyon spokeswoman", "the company".
-_UNNAMED = re.compile(r"^(?:a|an|the|its|one)\s+[\w’'&-]+(?:\s+[\w’'&-]+){0,4}$", re.IGNORECASE)
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself|Mrs|Ms|Miss)\b")
 _MALE = re.compile(r"\b(?:he|him|his|himself|Mr)\b")
 _CLAUSE_BREAK = re.compile(r"[.;:!?,\u0000]")
@@ -99,6 +98,7 @@ class _Grammar:
     copulas: frozenset  # "is", "est", "ist": "Maria Lopez is a nurse"
     conjunction: re.Pattern  # " and ", " et ": what joins two roles
     determiners: re.Pattern  # "the", "our", "le", "der" before a role
+    determiner_words: frozenset
     role_prepositions: frozenset  # "of", "de": a role right after a name ("Roe of the ...")
     not_role: re.Pattern  # a verb: the reporter's sentence, not a description
     # "a-t-il confié", "dit-elle": a verb and its pronoun inverted.
@@ -114,6 +114,10 @@ class _Grammar:
     @functools.cached_property
     def name_starts_after(self) -> frozenset:
         return self.not_names | self.titles | self.honorifics | self.organisation_words
+
+    @functools.cached_property
+    def describing_words(self) -> frozenset:
+        return self.determiner_words | self.role_prepositions | self.locations
 
     @functools.cached_property
     def title_words(self) -> frozenset:
@@ -163,6 +167,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         conjunction=re.compile(rf"\s+{trie(lexicon.conjunctions)}\s+"),
         role_prepositions=lexicon.role_prepositions,
         determiners=re.compile(rf"^(?:{trie(lexicon.determiners)}(?:\s+|(?<=['’])))+", re.I),
+        determiner_words=lexicon.determiners,
         not_role=re.compile(
             rf"\b(?:{verbs}|{trie(lexicon.relative_pronouns | lexicon.copulas)})\b"
         ),
@@ -247,6 +252,10 @@ def _name_at_end(part: str, grammar: _Grammar) -> tuple[str | None, str]:
     names, prefix = tokens[cut:], tokens[:cut]
     if not names or _bare(names[-1]) in grammar.not_names:
         return None, " ".join(tokens)  # "Washington D.C. He"
+    # "a New Hampshire Republican", "Republican of New York", "the mayor in Leeds": words
+    # that describe someone, or a place, not a name.
+    if prefix and prefix[-1] in grammar.describing_words:
+        return None, " ".join(tokens)
     # The name starts after the last word that opens sentences or is a title: "Even Lindsey
     # Graham", "Alabama Sen. Jeff Sessions", "Co-anchor Norah O'Donnell". Titles go to the
     # role; honorifics and sentence words to neither.
@@ -499,7 +508,10 @@ class People:
                 and all(w.islower() and w[-1].isalpha() for w in before[i + 1 :])
                 for i, word in enumerate(before)
             )
-            if name is None or at_place:
+            # "an Orlando Republican", "the Clinton campaign", "a Bernie Sanders supporter":
+            # capitalised words that describe someone or something, not a name.
+            described = not prefix and before[-1:] and before[-1] in grammar.determiner_words
+            if name is None or at_place or described:
                 continue
             # The word before the name in the run: "Then Mrs. Clinton", "Sen. Cruz".
             tokens = match.group(0).split()
@@ -691,10 +703,14 @@ def _is_direct(masked: str, spans: list[str], at: int, grammar: _Grammar) -> boo
     if span[:1].isupper() or span[:1].isdigit():
         return True
     sentence = _SENTENCE_START.split(masked[:at])[-1]
-    if sentence.rstrip()[-1:] in ",:" and grammar.said.search(sentence.rstrip(" ,:")):
-        # Set off after its speech verb, however long the sentence before it: "Clinton
-        # tweeted congratulations to Sanders, adding, “to all the voters ...”"; not words
-        # quoted in the run of it ("Critics, who have long warned “of a catastrophe”").
+    set_off = sentence.rstrip()[-1:] in ",:"
+    first = span.split(maxsplit=1)[:1]
+    runs_on = bool(first) and first[0].lower() in grammar.locations | grammar.role_prepositions
+    if grammar.said.search(sentence.rstrip(" ,:")) and (set_off or not runs_on):
+        # Right after its speech verb, however long the sentence before it: "Clinton
+        # tweeted congratulations to Sanders, adding, “to all the voters ...”", "In his
+        # tribute, Elliott said “there is no ...”"; not words quoted in the run of it
+        # ("Critics, who have long warned “of a catastrophe”").
         return True
     lead_in = (
         not sentence.strip()
@@ -763,10 +779,13 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
             # Without a verb, only a name makes an attribution: "The letter makes a case:"
             # is the reporter's sentence.
             verbless = match.re in (_COLON, _DASH)
-            described = _UNNAMED.match(who.strip(" ,")) or who.strip(" ,").lower() == "it"
-            if unnamed is None and not verbless and described:
-                # "the company said", "it added": a body speaks, not a person.
-                unnamed = Speaker(None, _clean_role(who, grammar), None, attribution)
+            if unnamed is None and not verbless:
+                # "a Twitter spokesman said", "said one Republican involved in the
+                # planning, who ...": someone the story describes but does not name.
+                if description := _description(who, grammar, name_first=name_first):
+                    unnamed = Speaker(description, None, None, attribution, SpeakerKind.DESCRIBED)
+                elif who.strip(" ,").lower() == "it":
+                    unnamed = Speaker(None, None, None, attribution)
             continue
         if name in grammar.pronouns:
             found = people.by_pronoun(name, match.start("who"))
@@ -779,6 +798,22 @@ def _speaker(masked: str, spans: list[str], people: People) -> Speaker | None:
         full, alias = people.resolve(name)
         return Speaker(full, role, alias, attribution)
     return organisation or unnamed
+
+
+def _description(who: str, grammar: _Grammar, *, name_first: bool) -> str | None:
+    """The noun phrase describing a speaker the story does not name, as it gives it: "a
+    Twitter spokesman", "the Florida senator and Republican presidential candidate"; not
+    the reporter's words ("Alongside BLM calls for action, even a top GOP strategist")."""
+    parts = [part.strip() for part in who.split(",") if part.strip()]
+    if not parts:
+        return None
+    phrase = grammar.relative.split(parts[0] if name_first else parts[-1])[0].strip()
+    words = phrase.split()
+    if not grammar.determiners.match(phrase) or not 1 < len(words) <= _ROLE_WORDS:
+        return None
+    if grammar.not_role.search(phrase) or _bare(words[-1]) in grammar.stop_words:
+        return None
+    return phrase.replace(_DOT, ".")
 
 
 def _acting(masked: str, start: int, end: int, people: People) -> tuple[str, str | None] | None:

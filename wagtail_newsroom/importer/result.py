@@ -26,10 +26,12 @@ BLOCK_KEYS = {
 
 class SpeakerKind(StrEnum):
     """Who a quotation's speaker is: a person gets a profile; an organisation ("Crestline
-    Properties said") is named on the quote and never made a person."""
+    Properties said") and a speaker the story describes but does not name ("a Twitter
+    spokesman said") are given on the quote as the story gives them, never made a person."""
 
     PERSON = "person"
     ORGANISATION = "organisation"
+    DESCRIBED = "described"
 
 
 class ArticleImportError(Exception):

@@ -143,7 +143,7 @@ WORDS = {
         "throughout", "on", "since", "during", "until", "around", "toward", "towards",
     ],
     "role_prepositions": ["of", "from", "at", "with"],
-    "determiners": ["the", "a", "an", "our", "their", "his", "her", "its", "one"],
+    "determiners": ["the", "a", "an", "another", "our", "their", "his", "her", "its", "one"],
     "copulas": ["is", "was"],
     "pronouns": {"he": "m", "she": "f", "they": ""},
     "relative_pronouns": ["who", "which", "whose", "that"],
