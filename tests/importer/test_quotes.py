@@ -136,6 +136,11 @@ def test_byline_authors_are_people():
             "spoke on the condition of anonymity.",
             "one Republican involved in the planning",
         ),
+        (
+            "Another intelligence source speaking to Fox News said, “The agents are looking at "
+            "the donations.”",
+            "Another intelligence source",
+        ),
     ],
 )
 def test_a_speaker_the_story_describes_is_given_as_described_never_as_a_person(paragraph, speaker):
@@ -614,6 +619,12 @@ def test_an_organisation_speaks_as_an_organisation_never_a_person(paragraph, spe
         ),
         ("“It is simply not true,” said Jane Roe of the Council on Foreign Relations.", "Jane Roe"),
         ("“We have the votes,” White House Press Secretary Josh Earnest said.", "Josh Earnest"),
+        # An apposition's names are the employer's.
+        (
+            "“Trump is the leader of a populism that's growing,” Massimo Franco, a columnist "
+            "for the Italian newspaper Corriere della Sera, wrote.",
+            "Massimo Franco",
+        ),
         # The place a person is from is not them.
         (
             "“You did feel that it was stifling,” Representative Peter T. King, Republican of "

@@ -59,9 +59,9 @@ _SPOKEN_WORDS = 5
 _REPORTED = re.compile(r"\bthat\s*$")
 # Between the speaker and the verb: "Trump reportedly said", "she quickly added".
 _ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")
-# "speaking to reporters", "writing in the Post"; not a job ("managing editor").
 _TEXT = ("paragraph", "quote")
-_PARTICIPLE = re.compile(r"[a-z]+ing\s+(?P<next>[\w’']+)")
+# "speaking to reporters", "writing in the Post"; not a job ("managing editor").
+_PARTICIPLE = re.compile(r"(?<!\S)[a-z]+ing\s+(?P<next>[\w’']+)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # A name and a verb the lexicon does not know right after the quote: "“...?” Beck pondered."
 _NAME_THEN_VERB = re.compile(
@@ -388,6 +388,10 @@ def _split_who(who: str, grammar: _Grammar) -> tuple[str | None, str | None]:
     if parts and parts[-1].lower() in grammar.pronouns:
         return parts[-1].lower(), None  # "After contemplating it, he added:"
     for index in range(len(parts) - 1, -1, -1):
+        # "Massimo Franco, a columnist for the newspaper Corriere della Sera, wrote": the
+        # apposition describes the name before it; its own names are not the speaker's.
+        if index and grammar.determiners.match(parts[index]):
+            continue
         name, prefix = _name_at_end(parts[index], grammar)
         if name is None:
             continue
@@ -808,6 +812,11 @@ def _description(who: str, grammar: _Grammar, *, name_first: bool) -> str | None
     if not parts:
         return None
     phrase = grammar.relative.split(parts[0] if name_first else parts[-1])[0].strip()
+    # "Another intelligence source speaking to Fox News": the description ends at its verb.
+    for match in _PARTICIPLE.finditer(phrase):
+        if match.start() and match.group("next").lower() in grammar.function_words:
+            phrase = phrase[: match.start()].strip()
+            break
     words = phrase.split()
     if not grammar.determiners.match(phrase) or not 1 < len(words) <= _ROLE_WORDS:
         return None
