@@ -261,6 +261,12 @@ def test_a_direct_quote_may_follow_a_short_lead_in():
             "Forward!”",
             "Hillary Clinton",
         ),
+        # Set off a few words after its verb.
+        (
+            "Carson did not mention any of his opponents by name, but told his supporters, "
+            "“our nation is in horrible trouble and we have such important issues to deal with.”",
+            "Carson",
+        ),
         # Not set off by a comma.
         (
             "During the two-hour service, assistant pastor Charles Elliott asked the "

@@ -80,6 +80,8 @@ class _Grammar:
     according: re.Pattern  # "according to Jane Roe, a senior analyst at X"
     speech: re.Pattern  # any speech verb at all
     said: re.Pattern  # a speech verb right before the quote: "He said “we will ...”"
+    # ... or a few words before a quote set off by a comma: "told his supporters, “our ...”"
+    said_to: re.Pattern
     indirect: re.Pattern  # "analyst Jane Roe said ..." outside quotes
     # Name words, lower case: titles before a name that are the person's role ("senator"),
     # honorifics that are neither name nor role ("mr"), particles ("van"), and words that
@@ -153,6 +155,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         according=re.compile(r"according to (?P<who>[^\u0000.;:!?“”]{1,160})"),
         speech=re.compile(r"\b(?:" + verbs + r"|according to)\b"),
         said=re.compile(r"\b(?:" + verbs + r")\s*$"),
+        said_to=re.compile(r"\b(?:" + verbs + r")(?:\s+[\w’']+){0,3}\s*$"),
         indirect=re.compile(r"(?:^|[.;]\s+|\u0000\s*)" + _WHO + r",?\s+(?P<verb>" + verbs + r")\b"),
         # "Senator Jane Roe", "Columnist Jane Roe": the title or the job goes to the role.
         titles=lexicon.name_titles | lexicon.role_words,
@@ -710,7 +713,8 @@ def _is_direct(masked: str, spans: list[str], at: int, grammar: _Grammar) -> boo
     set_off = sentence.rstrip()[-1:] in ",:"
     first = span.split(maxsplit=1)[:1]
     runs_on = bool(first) and first[0].lower() in grammar.locations | grammar.role_prepositions
-    if grammar.said.search(sentence.rstrip(" ,:")) and (set_off or not runs_on):
+    said = grammar.said_to if set_off else grammar.said
+    if said.search(sentence.rstrip(" ,:")) and (set_off or not runs_on):
         # Right after its speech verb, however long the sentence before it: "Clinton
         # tweeted congratulations to Sanders, adding, “to all the voters ...”", "In his
         # tribute, Elliott said “there is no ...”"; not words quoted in the run of it
