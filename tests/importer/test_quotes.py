@@ -363,6 +363,15 @@ def test_a_name_ending_in_a_pronoun_is_no_name():
     assert not people
 
 
+def test_the_words_around_a_passive_attribution_are_no_speaker():
+    body, people = run(
+        "According to the recently released playbook, his salespersons were told: “Don't let "
+        "them walk away.”"
+    )
+    assert body[0].quotes[0].speaker is None
+    assert not people
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full():
     _body, people = run(
         "Head coach Siobhán Ní Bhriain said the crew had changed its training.",

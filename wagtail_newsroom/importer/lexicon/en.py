@@ -94,7 +94,7 @@ WORDS = {
         "unless", "until", "even", "still", "then", "now", "also", "only", "just", "both",
         "some", "many", "most", "several", "other", "another", "each", "every", "all", "no",
         "not", "like", "unlike", "meanwhile", "instead", "indeed", "perhaps", "asked",
-        "prosecutors", "police", "officials", "democrats", "republicans",
+        "prosecutors", "police", "officials", "democrats", "republicans", "according",
         "here", "there",
     ],
     "role_words": [
@@ -144,7 +144,7 @@ WORDS = {
     ],
     "role_prepositions": ["of", "from", "at", "with"],
     "determiners": ["the", "a", "an", "another", "our", "their", "his", "her", "its", "one"],
-    "copulas": ["is", "was"],
+    "copulas": ["is", "was", "are", "were"],
     "pronouns": {"he": "m", "she": "f", "they": ""},
     "relative_pronouns": ["who", "which", "whose", "that"],
     "organisation_words": [
