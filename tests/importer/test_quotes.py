@@ -486,6 +486,8 @@ def test_the_role_may_come_before_the_name_after_the_verb():
             "Lawrence Wilkerson",
             None,
         ),
+        # German capitalises the job; the name starts at the given name.
+        ("Am Montag kam der Bauleiter Stefan Aydın zur Baustelle.", "Stefan Aydın", None),
         (
             "Alabama Securities Commissioner Thomas Krebs wrote it.",
             "Thomas Krebs",

@@ -33,7 +33,6 @@ _ABBREVIATION = re.compile(
     r"Cllr|Rev|No|[A-Z])\."
 )
 _WHO = r"(?P<who>[^\u0000.;:!?“”]{1,140}?)"
-# A speaker described but not named: "a Halcyon spokeswoman", "the company".
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself|Mrs|Ms|Miss)\b")
 _MALE = re.compile(r"\b(?:he|him|his|himself|Mr)\b")
 _CLAUSE_BREAK = re.compile(r"[.;:!?,\u0000]")
@@ -100,7 +99,7 @@ class _Grammar:
     copulas: frozenset  # "is", "est", "ist": "Maria Lopez is a nurse"
     conjunction: re.Pattern  # " and ", " et ": what joins two roles
     determiners: re.Pattern  # "the", "our", "le", "der" before a role
-    determiner_words: frozenset
+    determiner_words: frozenset  # the same words, lower case, as a set
     role_prepositions: frozenset  # "of", "de": a role right after a name ("Roe of the ...")
     not_role: re.Pattern  # a verb: the reporter's sentence, not a description
     # "a-t-il confié", "dit-elle": a verb and its pronoun inverted.
@@ -517,7 +516,14 @@ class People:
             )
             # "an Orlando Republican", "the Clinton campaign", "a Bernie Sanders supporter":
             # capitalised words that describe someone or something, not a name.
-            described = not prefix and before[-1:] and before[-1] in grammar.determiner_words
+            described = not prefix and bool(before) and before[-1] in grammar.determiner_words
+            run = match.group(0).split()
+            given = next(
+                (i for i, w in enumerate(run[1:-1], 1) if w.lower() in grammar.given_names), 0
+            )
+            if described and given:
+                # "der Bauleiter Stefan Aydın": German capitalises the job before the name.
+                name, described = _name_at_end(" ".join(run[given:]), grammar)[0], False
             if name is None or at_place or described:
                 continue
             # The word before the name in the run: "Then Mrs. Clinton", "Sen. Cruz".
