@@ -486,6 +486,12 @@ def test_the_role_may_come_before_the_name_after_the_verb():
             "Lawrence Wilkerson",
             None,
         ),
+        # A middle initial is no honorific ("M." is French for "Mr.").
+        (
+            "Senate Minority Leader Harry M. Reid met the press.",
+            "Harry M. Reid",
+            "Senate Minority Leader",
+        ),
         # German capitalises the job; the name starts at the given name.
         ("Am Montag kam der Bauleiter Stefan Aydın zur Baustelle.", "Stefan Aydın", None),
         (
@@ -636,6 +642,12 @@ def test_an_organisation_speaks_as_an_organisation_never_a_person(paragraph, spe
         ),
         ("“It is simply not true,” said Jane Roe of the Council on Foreign Relations.", "Jane Roe"),
         ("“We have the votes,” White House Press Secretary Josh Earnest said.", "Josh Earnest"),
+        # A name does not start inside a word: "anti-Trump National Review" is no one.
+        (
+            "After the speech, conservative commentator Jonah Goldberg of the anti-Trump "
+            "National Review imagined Christie was thinking: “My God, what have I done?”",
+            "Jonah Goldberg",
+        ),
         # An apposition's names are the employer's.
         (
             "“Trump is the leader of a populism that's growing,” Massimo Franco, a columnist "

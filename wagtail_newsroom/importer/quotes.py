@@ -137,6 +137,8 @@ class _Grammar:
 @functools.lru_cache(maxsize=8)
 def _grammar(lexicon: Lexicon) -> _Grammar:
     verbs = rf"{trie(lexicon.speech_verbs - {_ACCORDING_TO})}(?:(?<=told){_TOLD_WHOM})?"
+    # Spanish "y" is a particle and a conjunction: "Sánchez y Feijóo" are two people.
+    particles = trie(lexicon.name_particles - lexicon.conjunctions)
     return _Grammar(
         verbs=verbs,
         after_quote=re.compile(_Q + r"\s*,?\s*" + _WHO + r",?\s+(?P<verb>" + verbs + r")\b"),
@@ -175,11 +177,8 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         ),
         inverted=re.compile(rf"\b(\w+)-(?:t-)?({trie(lexicon.pronouns)})\b"),
         relative=re.compile(rf"\s+{trie(lexicon.relative_pronouns)}(?!\w)"),
-        # Spanish "y" is a particle and a conjunction: "Sánchez y Feijóo" are two people.
-        mention=re.compile(
-            rf"\b{_NAME_WORD}(?:\s+(?:(?:{trie(lexicon.name_particles - lexicon.conjunctions)})"
-            rf"\s+)?{_NAME_WORD})*\b"
-        ),
+        # A run of capitals, particles inside it; never from inside a word ("anti-Trump").
+        mention=re.compile(rf"(?<![\w-]){_NAME_WORD}(?:\s+(?:(?:{particles})\s+)?{_NAME_WORD})*\b"),
         acts=re.compile(
             rf"(?:\s+[a-z]+ly)*\s+(?!(?:{trie(lexicon.copulas)})\b)(?:{verbs}|[a-z]+ed)\b"
         ),
@@ -261,8 +260,13 @@ def _name_at_end(part: str, grammar: _Grammar) -> tuple[str | None, str]:
     # The name starts after the last word that opens sentences or is a title: "Even Lindsey
     # Graham", "Alabama Sen. Jeff Sessions", "Co-anchor Norah O'Donnell". Titles go to the
     # role; honorifics and sentence words to neither.
+    # A letter is an initial, not the French "M.": "Harry M. Reid".
     start = 1 + max(
-        (i for i, token in enumerate(names[:-1]) if _bare(token) in grammar.name_starts_after),
+        (
+            i
+            for i, token in enumerate(names[:-1])
+            if _bare(token) in grammar.name_starts_after and len(_bare(token)) > 1
+        ),
         default=-1,
     )
     prefix += [token for token in names[:start] if _bare(token) not in grammar.never_in_role]

@@ -157,6 +157,7 @@ WORDS = {
         "school", "district", "hospital", "airport", "street", "road", "lane", "county", "city",
         "properties", "holdings", "partners", "capital", "industries", "systems", "ventures",
         "trust", "fund", "bureau", "federation", "coalition", "campaign", "alliance", "utilities",
+        "review", "journal", "magazine", "tribune", "herald", "gazette", "radio", "television",
     ],
     # Titles and given names that are one sex's (tools/make_given_names.py): the "he" or
     # "she" that can mean them.
