@@ -141,6 +141,7 @@ def test_byline_authors_are_people():
             "the donations.”",
             "Another intelligence source",
         ),
+        ("One voter said: “We need a change here and now.”", "One voter"),
     ],
 )
 def test_a_speaker_the_story_describes_is_given_as_described_never_as_a_person(paragraph, speaker):
@@ -559,6 +560,8 @@ def test_a_long_attribution_still_names_its_speaker():
             "she",
             "Jillian Chase",
         ),
+        # A question word opening the sentence is no part of a name.
+        ("Bernie Sanders spoke first. What Sanders wants is clear.", "he", "Bernie Sanders"),
         # Capitalised words after an article describe: "an Orlando Republican" is no one.
         (
             "Todd Wilcox spoke first. Wilcox, an Orlando Republican, founded a defense firm.",

@@ -95,6 +95,7 @@ WORDS = {
         "some", "many", "most", "several", "other", "another", "each", "every", "all", "no",
         "not", "like", "unlike", "meanwhile", "instead", "indeed", "perhaps", "asked",
         "prosecutors", "police", "officials", "democrats", "republicans", "according",
+        "how", "what", "why", "where", "whether", "one",
         "here", "there",
     ],
     "role_words": [
