@@ -493,6 +493,8 @@ def test_the_role_may_come_before_the_name_after_the_verb():
             "Harry M. Reid",
             "Senate Minority Leader",
         ),
+        # A roman numeral is no organisation's initials.
+        ("Bill Jones III chaired the meeting.", "Bill Jones III", None),
         # German capitalises the job; the name starts at the given name.
         ("Am Montag kam der Bauleiter Stefan Aydın zur Baustelle.", "Stefan Aydın", None),
         (

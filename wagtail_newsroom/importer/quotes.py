@@ -521,17 +521,18 @@ class People:
             # "an Orlando Republican", "the Clinton campaign", "a Bernie Sanders supporter":
             # capitalised words that describe someone or something, not a name.
             described = not prefix and bool(before) and before[-1] in grammar.determiner_words
-            run = match.group(0).split()
-            given = next(
-                (i for i, w in enumerate(run[1:-1], 1) if w.lower() in grammar.given_names), 0
-            )
-            if described and given:
+            tokens = match.group(0).split()
+            if described:
                 # "der Bauleiter Stefan Aydın": German capitalises the job before the name.
-                name, described = _name_at_end(" ".join(run[given:]), grammar)[0], False
+                given = next(
+                    (i for i, w in enumerate(tokens[1:-1], 1) if w.lower() in grammar.given_names),
+                    0,
+                )
+                if given:
+                    name, described = _name_at_end(" ".join(tokens[given:]), grammar)[0], False
             if name is None or at_place or described:
                 continue
             # The word before the name in the run: "Then Mrs. Clinton", "Sen. Cruz".
-            tokens = match.group(0).split()
             title = _bare(tokens[-len(name.split()) - 1]) if len(tokens) > len(name.split()) else ""
             titled = title in grammar.title_words
             # "Mrs. Roe": the title tells the sex (and the given name, further on).
