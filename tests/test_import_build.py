@@ -244,3 +244,13 @@ def test_a_described_or_organisation_speaker_is_named_on_the_quote_without_a_pro
         ("Ann Quay", True),
     ]
     assert sorted(PersonPage.objects.values_list("title", flat=True)) == ["Ann Quay", "Tom Reilly"]
+
+
+def test_an_article_known_only_by_its_update_can_be_published(news_index):
+    updated = datetime.datetime(2019, 5, 3, 9, 30, tzinfo=datetime.UTC)
+    parsed = parsed_article(published=None, updated=updated)
+    page = ArticleBuilder(news_index, publish=True).build(parsed).page
+    page.refresh_from_db()
+    assert page.live
+    # It was out by the time it was updated: no later than that.
+    assert page.published_at == page.updated_at == updated

@@ -533,7 +533,9 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
 
     def save(self, *args, **kwargs):
         if self.live and not self.published_at:
-            self.published_at = self.first_published_at or timezone.now()
+            # A story known only by its update ("Updated 3 May 2019") was out by then.
+            published = self.first_published_at or timezone.now()
+            self.published_at = min(published, self.updated_at or published)
         # Only live articles are listed as quoting people, and publishing saves the page with
         # live set, so drafts (and saves of only some fields) need not rebuild the quotations.
         if self.live and kwargs.get("update_fields") is None:
