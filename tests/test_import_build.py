@@ -5,6 +5,8 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
@@ -145,7 +147,7 @@ def test_source_label_and_image_root(news_index, tmp_path):
     )
     outcome = ArticleBuilder(news_index, image_root=tmp_path).build(parsed, source="up.zip/a.html")
     assert outcome.warnings == ()
-    assert ArticlePage.objects.get().source_path == "up.zip/a.html"
+    assert ArticlePage.objects.get().source_name == "a.html"
     assert get_image_model().objects.count() == 1
 
 
@@ -254,3 +256,31 @@ def test_an_article_known_only_by_its_update_can_be_published(news_index):
     assert page.live
     # It was out by the time it was updated: no later than that.
     assert page.published_at == page.updated_at == updated
+
+
+def test_one_profile_per_name_in_any_script_and_case(news_index):
+    # SQLite's LOWER() folds ASCII only: matching on it made "Łukasz Wróbel" again each time.
+    for n, name in enumerate(["Łukasz Wróbel", "ŁUKASZ WRÓBEL", "łukasz  wróbel"]):
+        parsed = parsed_article(f"story-{n}.txt", authors=[Author(name)])
+        ArticleBuilder(news_index).build(parsed)
+    [person] = PersonPage.objects.all()
+    assert (person.title, person.name_key) == ("Łukasz Wróbel", "łukasz wróbel")
+    assert ArticlePage.objects.count() == 3
+
+
+def test_the_database_refuses_a_second_profile_or_article_of_one_key(news_index, people_index):
+    first = PersonPage(title="Zoë Ågren", slug="zoe")
+    people_index.add_child(instance=first)
+    with pytest.raises(ValidationError):
+        people_index.add_child(instance=PersonPage(title="ZOË ÅGREN", slug="zoe-2"))
+    second = PersonPage(title="ZOË ÅGREN", slug="zoe-3")
+    second.full_clean = lambda *args, **kwargs: None  # as an ORM write that skips validation
+    with pytest.raises(IntegrityError), transaction.atomic():
+        people_index.add_child(instance=second)
+    ArticleBuilder(news_index).build(parsed_article("a.txt"))
+    copy = parsed_article("b.txt", headline="Another story")
+    ArticleBuilder(news_index).build(copy)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ArticlePage.objects.filter(source_path__endswith="b.txt").update(
+            source_path=ArticlePage.objects.get(title=parsed_article().headline).source_path
+        )

@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -154,9 +155,39 @@ def test_a_failing_article_is_not_half_written(site_tree):
     assert not ArticlePage.objects.exists()
 
 
-def test_missing_paths_are_named(site_tree):
-    _out, _err, error = run("/no/such/file.txt", dry_run=True)
-    assert error is not None and "/no/such/file.txt" in str(error)
+def test_a_missing_path_is_reported_and_the_others_imported(site_tree, archive):
+    out, err, error = run("/no/such/file.txt", archive / "seed.txt", no_progress=True)
+    assert "/no/such/file.txt: No such file or directory" in err
+    assert "Created 1" in out and ArticlePage.objects.count() == 1
+    assert error is not None and error.returncode == 1 and "1 of 2" in str(error)
+
+
+def test_what_cannot_be_read_inside_a_folder_is_reported(site_tree, archive):
+    (archive / "gone.txt").symlink_to(archive / "nowhere.txt")
+    (archive / "loop").symlink_to(archive)
+    (archive / "a").symlink_to(archive / "b")
+    (archive / "b").symlink_to(archive / "a")
+    (archive / "photo.png").symlink_to(archive / "nowhere.png")
+    out, err, error = run(archive, no_progress=True)
+    assert "Created 1" in out and "failed 4" in out
+    assert f"{archive / 'gone.txt'}: No such file or directory" in err
+    assert f"{archive / 'loop'}: This link leads back to a folder it is in" in err
+    assert f"{archive / 'a'}: Too many levels of symbolic links" in err
+    assert f"{archive / 'b'}: Too many levels of symbolic links" in err
+    assert "photo.png" not in err  # not an article, broken or not
+    assert error is not None and "4 of 5" in str(error)
+
+
+def test_file_names_cannot_break_or_forge_report_lines(site_tree, archive):
+    names = [b"caf\xe9.txt", b"two\nlines.txt", "evil\u202etxt.exe.txt".encode()]
+    for name in names:
+        (archive / os.fsdecode(name)).write_bytes(SEED.read_bytes()[:80])
+    out, err, error = run(archive, no_progress=True)
+    assert f"{archive}/caf\\xe9.txt:3: No article text" in err
+    assert f"{archive}/two\\nlines.txt:3: No article text" in err
+    assert f"{archive}/evil\\u202etxt.exe.txt:3: No article text" in err
+    assert "\u202e" not in err + out and len(err.splitlines()) == len(names)
+    assert "Created 1" in out and error is not None
 
 
 def test_parent_must_accept_articles(site_tree, archive):
@@ -200,3 +231,39 @@ def test_site_rules_drop_their_lines(site_tree, archive, tmp_path):
     } in article["dropped"]
     _out, _err, error = run(seed, dry_run=True, rules=[str(tmp_path / "missing.py")])
     assert error is not None and "missing.py" in str(error)
+
+
+def test_another_spelling_of_the_path_updates_the_same_article(site_tree, archive, monkeypatch):
+    seed = archive / "seed.txt"
+    run(seed, no_progress=True)
+    seed.write_text(seed.read_text().replace("$37 billion", "$34.5 billion"))
+    monkeypatch.chdir(archive.parent)
+    out, _err, error = run("archive/../archive/seed.txt", no_progress=True)
+    assert error is None and "updated 1" in out
+    link = archive.parent / "link.txt"
+    link.symlink_to(seed)
+    seed.write_text(seed.read_text().replace("$34.5 billion", "$33 billion"))
+    out, _err, error = run(link, no_progress=True)
+    assert error is None and "updated 1" in out
+    [article] = ArticlePage.objects.all()
+    assert article.source_path == seed.resolve().as_posix()
+
+
+def test_a_moved_archive_updates_its_pages_under_its_declared_root(site_tree, archive):
+    run(archive, no_progress=True, archive_root=archive)
+    moved = archive.rename(archive.parent / "moved")
+    seed = moved / "seed.txt"
+    seed.write_text(seed.read_text().replace("$37 billion", "$34.5 billion"))
+    out, _err, error = run(moved, no_progress=True, archive_root=moved)
+    assert error is None and "updated 1" in out
+    [article] = ArticlePage.objects.all()
+    assert article.source_path == "seed.txt"
+
+
+def test_a_file_whose_name_is_not_utf8_imports(site_tree, tmp_path):
+    path = tmp_path / os.fsdecode(b"r\xe9sum\xe9.txt")
+    path.write_bytes(SEED.read_bytes())
+    out, _err, error = run(path, no_progress=True)
+    assert error is None and "r\\xe9sum\\xe9.txt: created" in out
+    article = ArticlePage.objects.get()
+    assert (article.source_name, Path(article.source_path).name) == ("r\\xe9sum\\xe9.txt",) * 2

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 import pytest
 from django.core.management import call_command
 
@@ -7,3 +9,29 @@ def test_every_model_change_has_its_migration(capsys):
     # --check exits non-zero when a model change has no migration.
     call_command("makemigrations", "--check", "--dry-run", verbosity=1)
     assert "No changes detected" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_keys_are_recorded_and_a_shared_one_is_kept_by_the_first(news_index, people_index):
+    """0006 on rows from before it: keys blank, and two profiles of one name in one index
+    (as SQLite's ASCII-only LOWER() made them)."""
+    from django.apps import apps
+
+    from tests.factories import make_article, make_person
+    from wagtail_newsroom.models import ArticlePage, PersonPage
+
+    migration = import_module("wagtail_newsroom.migrations.0006_source_and_name_keys")
+    first = make_person(people_index, "Łukasz Wróbel")
+    second = make_person(people_index, "Marta Nowak")
+    PersonPage.objects.filter(pk=second.pk).update(title="ŁUKASZ WRÓBEL")
+    PersonPage.objects.update(name_key="", people_index=None)
+    article = make_article(news_index, title="Ferry")
+    ArticlePage.objects.filter(pk=article.pk).update(source_path="/archive/a.txt")
+
+    migration.record_name_keys(apps, None)
+    migration.record_source_index(apps, None)
+
+    first.refresh_from_db(), second.refresh_from_db(), article.refresh_from_db()
+    assert (first.name_key, first.people_index_id) == ("łukasz wróbel", people_index.pk)
+    assert (second.name_key, second.people_index_id) == ("", people_index.pk)
+    assert (article.source_index_id, article.source_path) == (news_index.pk, "/archive/a.txt")

@@ -31,6 +31,10 @@ DEFAULTS = {
     "SHARE_NETWORKS": ["email", "facebook", "x", "linkedin", "bluesky", "whatsapp", "reddit"],
     # Feeds carry each article's full body (content:encoded / Atom content) besides the excerpt.
     "FEED_FULL_CONTENT": False,
+    # The folder an archive's files are known by their place in: imported again from another
+    # place (the archive moved, another mount), they update the same pages. Without it a file
+    # is known by its real absolute path. The command's --archive-root overrides it.
+    "IMPORT_ARCHIVE_ROOT": None,
     # The admin import view: the largest file accepted (bytes), the most articles in one upload,
     # the most a zip may expand to (bytes), and the most one upload may hold in all (bytes: the
     # files' sizes together, and again everything they unpack to).

@@ -9,6 +9,13 @@ BYLINE_REQUIRED = _(
 BYLINE_PERSON_REQUIRED = _("Choose a person for this byline, or delete the line.")
 
 
+def namesake_error(name):
+    return _(
+        "There is already a profile of “%(name)s” here. Open it instead, or tell the two "
+        "apart in the name (a middle initial, a place)."
+    ) % {"name": name}
+
+
 class ArticlePageForm(WagtailAdminPageForm):
     """The article edit form: a byline is required, and saying so names the field and tab."""
 
@@ -28,4 +35,19 @@ class ArticlePageForm(WagtailAdminPageForm):
         if refused and BYLINE_REQUIRED in bylines.non_form_errors():
             # Also at the top of the form, where the editor looks after a failed save.
             self.add_error(None, BYLINE_REQUIRED)
+        return cleaned
+
+
+class PersonPageForm(WagtailAdminPageForm):
+    """The profile edit form: a second profile of one name in one index is refused here, with
+    a message, before the database would refuse it."""
+
+    def clean(self):
+        cleaned = super().clean()
+        title = cleaned.get("title")
+        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        if title and parent is not None:
+            self.instance.title = title
+            if self.instance.namesakes(parent).exists():
+                self.add_error("title", namesake_error(title))
         return cleaned

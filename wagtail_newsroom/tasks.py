@@ -16,8 +16,9 @@ from django_tasks import task
 from .conf import importer_config
 from .importer.build import ArticleBuilder
 from .importer.run import FAILED, Report, run_import
+from .importer.sources import source_key
 from .models import ImportRun
-from .uploads import delete_uploads, unpack
+from .uploads import delete_uploads, unpack, upload_root
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,11 @@ class UploadBuilder(ArticleBuilder):
 
     def build(self, parsed):
         return super().build(parsed, source=self.sources.get(parsed.source, parsed.source))
+
+    def source_key(self, parsed):
+        # Keys start at each upload's own folder: an uploaded zip of an archive is known by
+        # the same keys as the archive imported by the command with its root declared.
+        return source_key(parsed.source, upload_root(parsed.source, self.image_root))
 
 
 def error_dict(error, sources):

@@ -19,7 +19,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from .conf import newsroom_settings
-from .importer.pipeline import SUFFIXES
+from .importer.sources import SUFFIXES
 
 ARTICLE_SUFFIXES = tuple(SUFFIXES)
 ZIP_SUFFIX = ".zip"
@@ -187,6 +187,12 @@ def unpack(uploads, directory):
                         out.write(chunk)
                 sources[str(target)] = upload["name"]
     return sources
+
+
+def upload_root(path, directory):
+    """The folder ``unpack`` wrote the upload holding ``path`` into: the upload's own root."""
+    relative = Path(path).resolve().relative_to(Path(directory).resolve())
+    return Path(directory, relative.parts[0])
 
 
 def unpack_zip(fileobj, name, folder, total=None):

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import django
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 SECRET_KEY = "demo-only-not-secret"
@@ -69,7 +71,18 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "example_site.wsgi.application"
 
-DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}
+# Imports may run beside the site and beside each other: a writer waits for the lock instead
+# of failing with "database is locked", and readers go on reading while one writes (WAL).
+SQLITE_OPTIONS = {"timeout": 30}
+if django.VERSION >= (5, 1):
+    SQLITE_OPTIONS |= {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": BASE_DIR / "db.sqlite3",
+        "OPTIONS": SQLITE_OPTIONS,
+    }
+}
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -140,3 +140,19 @@ def test_sections_are_a_snippet_with_a_menu_item(admin_client):
     assert "Business" in response.content.decode()
     home = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Sections" in home
+
+
+def test_a_second_profile_of_one_name_is_refused_with_a_message(admin_client, people_index):
+    make_person(people_index, "Łukasz Wróbel")
+    url = reverse(
+        "wagtailadmin_pages:add", args=["wagtail_newsroom", "personpage", people_index.pk]
+    )
+    data = form_data(admin_client.get(url).content.decode())
+    data.update({"title": "ŁUKASZ  WRÓBEL", "slug": "lukasz-2", "links-count": "0"})
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "There is already a profile of “ŁUKASZ  WRÓBEL” here" in response.content.decode()
+    assert PersonPage.objects.count() == 1
+    data.update({"title": "Łukasz Wróbel (Gdańsk)", "slug": "lukasz-gdansk"})
+    assert admin_client.post(url, data).status_code == 302
+    assert PersonPage.objects.count() == 2

@@ -1,19 +1,22 @@
 """Build stage: a ParsedArticle becomes an ArticlePage, its people, section and tags.
 
 Each article is built in one transaction. Re-importing the same source updates the page it
-made before (found by source path or fingerprint) instead of adding another, leaves it alone
-when nothing changed, and never overwrites an editor's later edits unless forced.
+made before (found by the source's key under the same news index, else by its fingerprint)
+instead of adding another, leaves it alone when nothing changed, and never overwrites an
+editor's later edits unless forced.
 """
 
 import datetime
 import io
+import random
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Q
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -27,10 +30,28 @@ from wagtail.utils.file import hash_filelike
 
 from ..conf import newsroom_settings
 from ..models import ArticleByline, ArticlePage, PersonIndexPage, PersonPage, Section
-from .result import ArticleImportError
+from ..models.people import name_key
+from .result import ArticleImportError, printable
+from .sources import source_key
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
 HEADING_LEVELS = {1: "h2", 2: "h2", 3: "h3"}
+
+
+# Another import running at once may write the same article, person, section or slug first,
+# and SQLite refuses a write while another connection holds its lock: an article is built
+# again, up to this many times, and the next attempt reads what the other import wrote.
+ATTEMPTS = 6
+
+
+def is_contention(error):
+    """Whether ``error`` comes from another writer, not from the article itself."""
+    if isinstance(error, IntegrityError):
+        return True
+    if isinstance(error, OperationalError):
+        return any(word in str(error) for word in ("locked", "deadlock", "could not serialize"))
+    # Wagtail checks that a new page's slug is free before the insert another import won.
+    return "slug" in getattr(error, "error_dict", {})
 
 
 @dataclass
@@ -82,6 +103,7 @@ class ArticleBuilder:
         force=False,
         user=None,
         image_root=None,
+        archive_root=None,
     ):
         self.parent = parent
         self.people_parent = people_parent or find_people_index(parent)
@@ -90,16 +112,27 @@ class ArticleBuilder:
         self.user = user
         # Images must lie inside this folder; by default, the source's own folder.
         self.image_root = Path(image_root).resolve() if image_root else None
+        # Sources inside it are known by their path relative to it, so the archive may move.
+        self.archive_root = archive_root
         self.rich_text = EditorHTMLConverter(features=newsroom_settings.RICH_TEXT_FEATURES)
         self.new_people = []
 
     def build(self, parsed, *, source=None):
         """Build ``parsed``, recording ``source`` (default: the parsed source) as its origin."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return self._build_atomically(parsed, source or parsed.source)
+            except (IntegrityError, OperationalError, ValidationError) as error:
+                if attempt == ATTEMPTS or not is_contention(error):
+                    raise
+                time.sleep(random.uniform(0, 0.02 * 2**attempt))
+
+    def _build_atomically(self, parsed, source):
         # Wagtail re-indexes references on each of the several saves a page and its revision
         # take; once per article, at the end, is enough and makes imports several times faster.
         try:
             with transaction.atomic(), disable_reference_index_auto_update():
-                outcome = self._build(parsed, source or parsed.source)
+                outcome = self._build(parsed, source)
                 if outcome.status in (CREATED, UPDATED):
                     for obj in (outcome.page, *self.new_people):
                         ReferenceIndex.create_or_update_for_object(obj)
@@ -108,17 +141,21 @@ class ArticleBuilder:
             # Profiles made by a rolled-back article no longer exist.
             self.new_people.clear()
 
+    def source_key(self, parsed):
+        return source_key(parsed.source, self.archive_root)
+
+    def find_existing(self, key, fingerprint):
+        """The page imported before from this source: by key under this index (two desks'
+        archives may both have a "story.txt"), else one with the same text anywhere."""
+        if key:
+            found = ArticlePage.objects.filter(source_index=self.parent, source_path=key).first()
+            if found is not None:
+                return found
+        return ArticlePage.objects.filter(source_fingerprint=fingerprint).order_by("pk").first()
+
     def _build(self, parsed, source):
-        # The same source path names the same article only under the same parent: two desks'
-        # archives may both have a "story.txt".
-        existing = (
-            ArticlePage.objects.filter(
-                Q(source_path=source, path__startswith=self.parent.path)
-                | Q(source_fingerprint=parsed.fingerprint)
-            )
-            .order_by("pk")
-            .first()
-        )
+        key = self.source_key(parsed)
+        existing = self.find_existing(key, parsed.fingerprint)
         if existing is not None and (outcome := self.leave_alone(existing, parsed)):
             return outcome
 
@@ -129,8 +166,9 @@ class ArticleBuilder:
         page.section = self.section(parsed.section)
         page.published_at = to_datetime(parsed.published)
         page.updated_at = to_datetime(parsed.updated)
-        page.source_name = Path(source).name
-        page.source_path = source
+        page.source_name = printable(Path(source).name)
+        page.source_path = key
+        page.source_index = self.parent
         page.source_fingerprint = parsed.fingerprint
         people = self.people(parsed)
         page.lead_image = None
@@ -172,7 +210,8 @@ class ArticleBuilder:
         # Written to the row directly: a draft's fields live in its revision until published.
         ArticlePage.objects.filter(pk=page.pk).update(
             import_revision=revision,
-            source_path=source,
+            source_path=key,
+            source_index=self.parent,
             source_fingerprint=parsed.fingerprint,
         )
         page.import_revision = revision
@@ -214,16 +253,17 @@ class ArticleBuilder:
         roles = {person.name: person.roles for person in parsed.people}
         authors = [author.name for author in parsed.authors if author.is_person]
         names = list(dict.fromkeys(authors + list(roles)))
+        keys = {name: name_key(name) for name in names}
         existing = {
-            profile.title.lower(): profile
-            for profile in PersonPage.objects.child_of(self.people_parent)
-            .annotate(name_lower=Lower("title"))
-            .filter(name_lower__in=[name.lower() for name in names])
+            profile.name_key: profile
+            for profile in PersonPage.objects.child_of(self.people_parent).filter(
+                name_key__in=set(keys.values())
+            )
         }
+        existing.update(self.known_by_surname([k for k in keys.values() if k not in existing]))
         profiles = {}
-        existing.update(self.known_by_surname([n for n in names if n.lower() not in existing]))
         for name in names:
-            profile = existing.get(name.lower())
+            profile = existing.get(keys[name])
             if profile is None:
                 person_roles = roles.get(name) or []
                 profile = PersonPage(
@@ -237,25 +277,25 @@ class ArticleBuilder:
                 if self.publish:
                     revision.publish(user=self.user)
                 self.new_people.append(profile)
-                existing[name.lower()] = profile
+                existing[keys[name]] = profile
             profiles[name] = profile
         return profiles
 
-    def known_by_surname(self, names):
+    def known_by_surname(self, keys):
         """Profiles for names that are the end of exactly one profile's name: "Ní Bhriain"
         in this story is the "Siobhán Ní Bhriain" of an earlier one; "Clinton", with two
-        Clintons on file, is neither."""
-        if not names:
+        Clintons on file, is neither. By name key: ``name_key``."""
+        if not keys:
             return {}
         query = Q()
-        for name in names:
-            query |= Q(title__iendswith=" " + name)
+        for key in keys:
+            query |= Q(name_key__endswith=" " + key)
         candidates = list(PersonPage.objects.child_of(self.people_parent).filter(query))
         found = {}
-        for name in names:
-            matches = [p for p in candidates if p.title.lower().endswith(" " + name.lower())]
+        for key in keys:
+            matches = [p for p in candidates if p.name_key.endswith(" " + key)]
             if len(matches) == 1:
-                found[name.lower()] = matches[0]
+                found[key] = matches[0]
         return found
 
     def html(self, block):

@@ -14,8 +14,7 @@ from .read import read_text
 from .recognise import recognise
 from .result import ArticleImportError, ParsedArticle
 from .segment import looks_like_html, segment_html, segment_text
-
-SUFFIXES = (".txt", ".html", ".htm")
+from .sources import STDIN
 
 
 def parse(
@@ -102,25 +101,10 @@ def _warnings(found, meta, named_date=None) -> list[str]:
 def parse_path(path, **kwargs) -> ParsedArticle:
     """Parse the file at ``path``, or standard input for "-"."""
     source = str(path)
-    if source == "-":
-        return parse(sys.stdin.buffer.read(), "-", **kwargs)
+    if source == STDIN:
+        return parse(sys.stdin.buffer.read(), STDIN, **kwargs)
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise ArticleImportError(source, error.strerror or str(error)) from None
     return parse(data, source, **kwargs)
-
-
-def iter_paths(paths):
-    """Expand directories (recursively, sorted) to their .txt/.html/.htm files; keep "-"."""
-    for path in paths:
-        if str(path) == "-":
-            yield "-"
-            continue
-        path = Path(path)
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
-        else:
-            yield path

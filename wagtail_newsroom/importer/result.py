@@ -8,6 +8,7 @@ Every key is always present; empty values are ``None`` or ``[]``.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -34,6 +35,28 @@ class SpeakerKind(StrEnum):
     DESCRIBED = "described"
 
 
+# Characters that would let a file name break a report line or forge one: controls (a
+# newline), bidirectional overrides (U+202E turns "txt.exe" round), invisible joiners, and the
+# lone surrogates Python uses for bytes of a name that are not UTF-8.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+def _escape(match):
+    char = match.group()
+    if "\udc80" <= char <= "\udcff":
+        # The byte the file system gave, as Python's own repr of bytes writes it.
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return ascii(char)[1:-1]
+
+
+def printable(source) -> str:
+    """``source`` as it may be shown and stored: what would break a line, forge one or fail to
+    encode is written as an escape ("caf\\xe9.txt", "a\\nb.txt")."""
+    return _UNPRINTABLE.sub(_escape, str(source))
+
+
 class ArticleImportError(Exception):
     """An article that cannot be imported; names the source and, where known, the line."""
 
@@ -42,10 +65,10 @@ class ArticleImportError(Exception):
         self.message = message
         self.line = line
         where = f"{self.source}:{line}" if line else self.source
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{printable(where)}: {message}")
 
     def to_dict(self):
-        return {"source": self.source, "error": self.message, "line": self.line}
+        return {"source": printable(self.source), "error": self.message, "line": self.line}
 
 
 @dataclass
@@ -183,7 +206,7 @@ class ParsedArticle:
 
     def to_dict(self):
         return {
-            "source": self.source,
+            "source": printable(self.source),
             "fingerprint": self.fingerprint,
             "headline": self.headline,
             "dek": self.dek,

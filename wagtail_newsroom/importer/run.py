@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from .config import DEFAULT_CONFIG
-from .pipeline import iter_paths, parse_path
+from .pipeline import parse_path
 from .result import ArticleImportError, ParsedArticle
+from .sources import STDIN, iter_paths
 
 FAILED = "failed"
 PARSED = "parsed"
@@ -55,6 +56,8 @@ class Report:
 
 
 def _parse(path, **options):
+    if isinstance(path, ArticleImportError):
+        return None, path
     try:
         return parse_path(path, **options), None
     except ArticleImportError as error:
@@ -66,15 +69,19 @@ def _parse(path, **options):
 def parse_paths(paths, *, jobs=1, **options):
     """Yield (source, ParsedArticle or None, ArticleImportError or None) in path order."""
     paths = list(iter_paths(paths)) if jobs > 1 else iter_paths(paths)
-    if jobs > 1 and "-" not in paths:
+    if jobs > 1 and STDIN not in paths:
         worker = partial(_parse, **options)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             for path, (parsed, error) in zip(paths, pool.imap(worker, paths, chunksize=8)):
-                yield str(path), parsed, error
+                yield _source(path), parsed, error
         return
     for path in paths:
         parsed, error = _parse(path, **options)
-        yield str(path), parsed, error
+        yield _source(path), parsed, error
+
+
+def _source(path):
+    return path.source if isinstance(path, ArticleImportError) else str(path)
 
 
 def run_import(paths, *, builder=None, jobs=1, config=DEFAULT_CONFIG, encoding=None, report=None):

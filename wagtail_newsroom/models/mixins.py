@@ -1,7 +1,20 @@
+from django.db import models
 from django.utils.functional import cached_property
 
 from .. import metadata
 from ..conf import newsroom_settings
+
+
+def index_reference():
+    """The index page a page's key is unique in, kept by the app, not by editors."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
 
 class NewsroomPageMixin:

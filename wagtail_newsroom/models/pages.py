@@ -33,7 +33,7 @@ from .. import metadata
 from ..blocks import ArticleBodyBlock, body_text, plain_text, quotations_in
 from ..conf import newsroom_settings
 from ..forms import ArticlePageForm
-from .mixins import NewsroomPageMixin
+from .mixins import NewsroomPageMixin, index_reference
 from .taxonomy import ArticleTag, Section
 
 LISTING_RENDITION = "fill-640x360"
@@ -264,7 +264,10 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
         blank=True,
         help_text=_("Where an imported article came from."),
     )
-    source_path = models.CharField(_("source path"), max_length=1024, blank=True, db_index=True)
+    # The source's key (``importer.sources.source_key``), unique within the news index it was
+    # imported into so that a re-import, even a concurrent one, finds the page again.
+    source_path = models.CharField(_("source path"), max_length=1024, blank=True)
+    source_index = index_reference()
     source_fingerprint = models.CharField(
         _("source fingerprint"), max_length=80, blank=True, db_index=True, editable=False
     )
@@ -347,6 +350,7 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
                 FieldPanel("source_name"),
                 FieldPanel(
                     "source_path",
+                    read_only=True,
                     help_text=_(
                         "The file the article was imported from; re-importing it updates this page."
                     ),
@@ -398,8 +402,23 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
     subpage_types = []
     template = "wagtail_newsroom/article_page.html"
 
+    # A copy is a new story, not the page a re-import of the source should update.
+    exclude_fields_in_copy = [
+        "source_path",
+        "source_index",
+        "source_fingerprint",
+        "import_revision",
+    ]
+
     class Meta:
         abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_index", "source_path"],
+                condition=~models.Q(source_path=""),
+                name="%(app_label)s_%(class)s_unique_source",
+            )
+        ]
 
     @property
     def headline(self):
@@ -557,7 +576,7 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
 
 
 class ArticlePage(AbstractArticlePage):
-    class Meta:
+    class Meta(AbstractArticlePage.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 

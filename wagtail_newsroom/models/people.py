@@ -1,3 +1,6 @@
+import unicodedata
+
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +15,15 @@ from wagtail.search import index
 
 from .. import metadata
 from ..conf import newsroom_settings
-from .mixins import NewsroomPageMixin
+from ..forms import PersonPageForm, namesake_error
+from .mixins import NewsroomPageMixin, index_reference
+
+
+def name_key(name):
+    """The form of a person's name that two profiles in one index may not share: compatible
+    characters folded, case folded in every script ("ŁUKASZ" is "łukasz"; SQLite's LOWER()
+    folds ASCII only), spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 class LinkBlock(blocks.StructBlock):
@@ -66,6 +77,10 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
         related_name="+",
     )
     bio = RichTextField(_("biography"), blank=True, features=["bold", "italic", "link"])
+    # The name's key and the index the profile is in, kept by ``save``: the database refuses a
+    # second profile of one name in one index, even from two imports at once.
+    name_key = models.CharField(max_length=255, blank=True, editable=False)
+    people_index = index_reference()
     links = StreamField(
         [("link", LinkBlock())],
         verbose_name=_("links"),
@@ -98,13 +113,42 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
     parent_page_types = ["wagtail_newsroom.PersonIndexPage"]
     subpage_types = []
     template = "wagtail_newsroom/person_page.html"
+    base_form_class = PersonPageForm
 
     class Meta:
         abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["people_index", "name_key"],
+                condition=~models.Q(name_key=""),
+                name="%(app_label)s_%(class)s_unique_name",
+            )
+        ]
 
     @property
     def name(self):
         return self.title
+
+    def namesakes(self, parent=None):
+        """Other profiles of this name in the index this one is (or is going) in."""
+        parent = parent or self.get_parent()
+        return (
+            type(self)
+            .objects.child_of(parent)
+            .filter(name_key=name_key(self.title))
+            .exclude(pk=self.pk)
+        )
+
+    def clean(self):
+        super().clean()
+        if self.path and self.namesakes().exists():
+            raise ValidationError({"title": namesake_error(self.title)})
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.title)
+        if self.path and self.people_index_id is None:
+            self.people_index = self.get_parent()
+        return super().save(*args, **kwargs)
 
     # -- what search engines and social networks read ----------------------------------------
 
@@ -166,6 +210,6 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
 
 
 class PersonPage(AbstractPersonPage):
-    class Meta:
+    class Meta(AbstractPersonPage.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")

@@ -5,9 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from ...conf import importer_config
+from ...conf import importer_config, newsroom_settings
 from ...importer import ArticleImportError, iter_paths
 from ...importer.build import ArticleBuilder
+from ...importer.result import printable
 from ...importer.run import FAILED, Report, run_import
 from ...models import ArticlePage, NewsIndexPage, PersonIndexPage
 
@@ -83,15 +84,20 @@ class Command(BaseCommand):
             const="month",
             help=_("Read numeric dates month first (March 4), whatever the setting says."),
         )
+        parser.add_argument(
+            "--archive-root",
+            metavar="FOLDER",
+            help=_(
+                "Know files by their path inside this folder, so that a moved archive updates "
+                "the same pages (default: the IMPORT_ARCHIVE_ROOT setting)."
+            ),
+        )
         parser.add_argument("--encoding", help=_("Read every file in this encoding."))
         parser.add_argument("--jobs", type=int, default=1, help=_("Parse in this many processes."))
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
         paths = list(iter_paths(options["paths"]))
-        missing = [str(path) for path in paths if str(path) != "-" and not path.exists()]
-        if missing:
-            raise CommandError(_("No such file: %(path)s") % {"path": ", ".join(missing)})
         config = self.get_config(options)
         builder = None if options["dry_run"] else self.get_builder(options)
         report = Report()
@@ -151,6 +157,7 @@ class Command(BaseCommand):
                 people_parent=people_parent,
                 publish=options["publish"],
                 force=options["force"],
+                archive_root=options["archive_root"] or newsroom_settings.IMPORT_ARCHIVE_ROOT,
             )
         except ArticleImportError as error:
             raise CommandError(str(error)) from None
@@ -194,7 +201,7 @@ class Command(BaseCommand):
                     "%(quotes)d quotes, %(dropped)d lines dropped"
                 )
                 % {
-                    "source": outcome.source,
+                    "source": printable(outcome.source),
                     "headline": parsed.headline,
                     "authors": ", ".join(a.name for a in parsed.authors) or _("no byline"),
                     "published": parsed.published or _("no date"),
@@ -204,7 +211,9 @@ class Command(BaseCommand):
                 }
             )
         else:
-            self.stdout.write(f"{outcome.source}: {outcome.status} {outcome.message}".rstrip())
+            self.stdout.write(
+                f"{printable(outcome.source)}: {outcome.status} {outcome.message}".rstrip()
+            )
         for warning in outcome.warnings:
             self.stdout.write(self.style.WARNING(f"  {warning}"))
 
@@ -222,6 +231,6 @@ class Command(BaseCommand):
         )
         for outcome in report.notes:
             if outcome.status == "skipped":
-                stream.write(f"  {outcome.source}: {outcome.message}")
+                stream.write(f"  {printable(outcome.source)}: {outcome.message}")
         for failure in report.failures:
             stream.write(f"  {failure.error}")

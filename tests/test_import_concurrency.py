@@ -1,0 +1,120 @@
+"""Importers started at once on one archive: real processes on a real database.
+
+On PostgreSQL they share the test database (committed data, so a transactional test); on
+SQLite, whose test database lives in memory, they share a migrated database file.
+"""
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from wagtail_newsroom.models import ArticlePage, PersonPage
+
+REPO = Path(__file__).resolve().parent.parent
+PEOPLE = ["Łukasz Wróbel", "ÉLODIE Marchand", "Siobhán Ní Bhriain", "Zoë Ågren", "Ivan Petrov"]
+SECTIONS = ["Économie", "City Hall", "Sport"]
+ARTICLES = 40
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def write_archive(folder):
+    """Articles that share bylines, speakers and sections, so that importers race for them."""
+    folder.mkdir()
+    for n in range(ARTICLES):
+        reporter, speaker = PEOPLE[n % len(PEOPLE)], PEOPLE[(n + 2) % len(PEOPLE)]
+        (folder / f"story-{n:03}.txt").write_text(
+            f"Ferry route {n} gets a new timetable\n\n"
+            f"By {reporter}\n\nMarch {n % 27 + 1}, 2024\n\nSection: {SECTIONS[n % 3]}\n\n"
+            f"The council agreed on Tuesday to change the timetable of ferry route {n}, "
+            "after a year of complaints from the people who use it every day.\n\n"
+            f"“We listened to the passengers,” said {speaker}, who chairs the committee.\n\n"
+            "The new timetable starts in the spring and runs every half hour at peak times.\n",
+            encoding="utf-8",
+        )
+
+
+def database_url(tmp_path):
+    settings = connection.settings_dict
+    if connection.vendor == "postgresql":
+        return (
+            f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:"
+            f"{settings['PORT']}/{settings['NAME']}"
+        )
+    return f"sqlite:///{tmp_path / 'db.sqlite3'}"
+
+
+def manage(env, *args, **kwargs):
+    return subprocess.run(
+        [sys.executable, "-m", "django", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        **kwargs,
+    )
+
+
+def environment(tmp_path):
+    env = dict(os.environ)
+    env |= {
+        "DATABASE_URL": database_url(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "example_site")]),
+    }
+    setup = "from home.demo import create_page_tree; create_page_tree()"
+    if connection.vendor == "sqlite":
+        assert manage(env, "migrate", "--noinput").returncode == 0
+        setup = "import django; django.setup(); " + setup
+        subprocess.run([sys.executable, "-c", setup], env=env, cwd=REPO, check=True)
+    else:
+        from home.demo import create_page_tree
+
+        create_page_tree()
+    return env
+
+
+def counts_in(tmp_path):
+    """(articles per source key, people per name key) in the shared database."""
+    if connection.vendor == "postgresql":
+        articles = ArticlePage.objects.values_list("source_path", flat=True)
+        people = PersonPage.objects.values_list("name_key", flat=True)
+        return Counter(articles), Counter(people)
+    with sqlite3.connect(tmp_path / "db.sqlite3") as database:
+        articles = database.execute("SELECT source_path FROM wagtail_newsroom_articlepage")
+        people = database.execute("SELECT name_key FROM wagtail_newsroom_personpage")
+        return Counter(row[0] for row in articles), Counter(row[0] for row in people)
+
+
+@pytest.mark.parametrize("importers", [2, 4])
+def test_importers_at_once_make_each_article_and_person_once(tmp_path, importers):
+    archive = tmp_path / "archive"
+    write_archive(archive)
+    env = environment(tmp_path)
+    command = [sys.executable, "-m", "django", "import_articles", str(archive), "--no-progress"]
+    processes = [
+        subprocess.Popen(command + ["--publish"], env=env, cwd=REPO, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for _ in range(importers)
+    ]  # fmt: skip
+    results = [(p.wait(timeout=600), *p.communicate()) for p in processes]
+    reported = Counter()
+    for returncode, out, err in results:
+        assert returncode == 0, err
+        lines = re.findall(r"^(\S+story-\d+\.txt): (created|updated|unchanged)$", out, re.M)
+        assert len(lines) == ARTICLES and len({path for path, _ in lines}) == ARTICLES
+        reported.update(status for _, status in lines)
+    # Each article made once, by one of the importers; the others found it made.
+    assert reported["created"] == ARTICLES
+    assert reported["unchanged"] + reported["updated"] == ARTICLES * (importers - 1)
+    articles, people = counts_in(tmp_path)
+    assert len(articles) == ARTICLES and set(articles.values()) == {1}
+    assert sorted(people) == sorted({" ".join(p.casefold().split()) for p in PEOPLE})
+    assert set(people.values()) == {1}
