@@ -7,6 +7,7 @@ editor's later edits unless forced.
 """
 
 import datetime
+import hashlib
 import io
 import random
 import time
@@ -22,6 +23,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
+from taggit.models import Tag
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
@@ -83,6 +85,27 @@ def unique_slug(slugs, text, fallback):
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def fit(value, model, field, what, warnings):
+    """``value`` cut to the length ``model.field`` holds, the cut recorded in ``warnings``: a
+    legacy page's metadata may run to any length, and a database column refuses (PostgreSQL)
+    or silently keeps (SQLite) what does not fit."""
+    length = model._meta.get_field(field).max_length
+    if not value or len(value) <= length:
+        return value
+    warnings.append(
+        _("The %(what)s “%(start)s…” was cut to %(length)d characters.")
+        % {"what": what, "start": value[:40], "length": length}
+    )
+    return value[:length].rstrip()
+
+
+def column_key(key):
+    """``key`` as the source path column holds it: a path too long for it goes by its digest,
+    which still finds the article again."""
+    length = ArticlePage._meta.get_field("source_path").max_length
+    return key if len(key) <= length else "sha256:" + hashlib.sha256(key.encode()).hexdigest()
 
 
 def to_datetime(value):
@@ -154,28 +177,33 @@ class ArticleBuilder:
         return ArticlePage.objects.filter(source_fingerprint=fingerprint).order_by("pk").first()
 
     def _build(self, parsed, source):
-        key = self.source_key(parsed)
+        key = column_key(self.source_key(parsed))
         existing = self.find_existing(key, parsed.fingerprint)
         if existing is not None and (outcome := self.leave_alone(existing, parsed)):
             return outcome
 
         warnings = []
         page = existing or ArticlePage()
-        page.title = parsed.headline
+        page.title = fit(parsed.headline, ArticlePage, "title", _("headline"), warnings)
         page.dek = parsed.dek or ""
-        page.section = self.section(parsed.section)
+        page.section = self.section(parsed.section, warnings)
         page.published_at = to_datetime(parsed.published)
         page.updated_at = to_datetime(parsed.updated)
         page.source_name = printable(Path(source).name)
         page.source_path = key
         page.source_index = self.parent
         page.source_fingerprint = parsed.fingerprint
-        people = self.people(parsed)
+        people = self.people(parsed, warnings)
         page.lead_image = None
         if parsed.lead_image:
             page.lead_image = self.image(parsed, parsed.lead_image, warnings)
-            page.lead_image_caption = parsed.lead_image.caption or ""
-            page.lead_image_credit = parsed.lead_image.credit or ""
+            image = parsed.lead_image
+            page.lead_image_caption = fit(
+                image.caption or "", ArticlePage, "lead_image_caption", _("caption"), warnings
+            )
+            page.lead_image_credit = fit(
+                image.credit or "", ArticlePage, "lead_image_credit", _("image credit"), warnings
+            )
         page.body = self.body(parsed, people, warnings)
         if existing is None:
             # Pages are born live in Wagtail; an import publishes only through a revision.
@@ -183,15 +211,10 @@ class ArticleBuilder:
             page.slug = unique_slug(self.child_slugs(self.parent), parsed.headline, "article")
             self.parent.add_child(instance=page)
         credits = {}
-        length = ArticleByline._meta.get_field("credit").max_length
         for author in parsed.authors:
-            credit = author.credit or ""
-            if len(credit) > length:
-                warnings.append(
-                    _("The byline credit of “%(name)s” was cut to %(length)d characters.")
-                    % {"name": author.name, "length": length}
-                )
-            credits.setdefault(author.name, credit[:length])
+            what = _("byline credit of %(name)s") % {"name": author.name}
+            credit = fit(author.credit or "", ArticleByline, "credit", what, warnings)
+            credits.setdefault(author.name, credit)
         page.article_bylines = [
             ArticleByline(person=people[name], credit=credit, sort_order=order)
             for order, (name, credit) in enumerate(credits.items())
@@ -203,7 +226,8 @@ class ArticleBuilder:
                     _("The byline “%(name)s” is a user name, not a person’s: it has no profile.")
                     % {"name": author.name}
                 )
-        page.tags.set(parsed.tags, clear=True)
+        tags = [fit(tag, Tag, "name", _("tag"), warnings) for tag in parsed.tags]
+        page.tags.set(list(dict.fromkeys(tags)), clear=True)
         revision = page.save_revision(user=self.user, log_action=True)
         if self.publish:
             revision.publish(user=self.user)
@@ -239,21 +263,23 @@ class ArticleBuilder:
     def child_slugs(page):
         return page.get_children().values_list("slug", flat=True)
 
-    def section(self, name):
+    def section(self, name, warnings):
         if not name:
             return None
+        name = fit(name, Section, "name", _("section"), warnings)
         section = Section.objects.filter(name__iexact=name).first()
         if section is None:
             slugs = Section.objects.values_list("slug", flat=True)
             section = Section.objects.create(name=name, slug=unique_slug(slugs, name, "section"))
         return section
 
-    def people(self, parsed):
+    def people(self, parsed, warnings):
         """Profiles for everyone in the byline or quoted, by the name the article uses."""
         roles = {person.name: person.roles for person in parsed.people}
         authors = [author.name for author in parsed.authors if author.is_person]
         names = list(dict.fromkeys(authors + list(roles)))
-        keys = {name: name_key(name) for name in names}
+        fitted = {name: fit(name, PersonPage, "title", _("name"), warnings) for name in names}
+        keys = {name: name_key(fitted[name]) for name in names}
         existing = {
             profile.name_key: profile
             for profile in PersonPage.objects.child_of(self.people_parent).filter(
@@ -266,10 +292,11 @@ class ArticleBuilder:
             profile = existing.get(keys[name])
             if profile is None:
                 person_roles = roles.get(name) or []
+                role = person_roles[0] if person_roles else ""
                 profile = PersonPage(
-                    title=name,
+                    title=fitted[name],
                     slug=unique_slug(self.child_slugs(self.people_parent), name, "person"),
-                    job_title=person_roles[0] if person_roles else "",
+                    job_title=fit(role, PersonPage, "job_title", _("role"), warnings),
                     live=False,
                 )
                 self.people_parent.add_child(instance=profile)
