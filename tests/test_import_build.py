@@ -310,3 +310,20 @@ def test_overlong_metadata_is_cut_to_fit_with_a_warning(news_index, tmp_path):
         assert any(w.startswith(f"The {what} “") for w in outcome.warnings), what
     again = ArticleBuilder(news_index).build(parsed)
     assert (again.status, again.page.pk) == ("unchanged", page.pk)
+
+
+def test_no_image_is_read_from_outside_the_source_folder(news_index, tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "red").save(buffer, "PNG")
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(buffer.getvalue())
+    (folder / "link.png").symlink_to(secret)
+    sources = [str(secret), f"file://{secret}", "link.png", "../archive/../secret.png"]
+    parsed = parsed_article(
+        str(folder / "story.html"), body=[BodyBlock("image", src=src) for src in sources]
+    )
+    outcome = ArticleBuilder(news_index).build(parsed)
+    assert get_image_model().objects.count() == 0
+    assert len(outcome.warnings) == len(sources)

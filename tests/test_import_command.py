@@ -1,5 +1,6 @@
 """import_articles end to end: real files, real database, real pages."""
 
+import datetime
 import io
 import json
 import os
@@ -10,6 +11,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.test import Client
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from wagtail_newsroom.importer.build import ArticleBuilder
@@ -141,10 +144,12 @@ def test_bad_files_are_reported_and_the_rest_imported(site_tree, archive):
 def test_a_failing_article_is_not_half_written(site_tree):
     _home, news, people = site_tree
     parsed = ParsedArticle(
-        source="long.txt",
-        fingerprint="sha256:long",
-        # Longer than a page title may be: the build fails after it has made the profile.
-        headline="Boss " * 60,
+        source="backwards.txt",
+        fingerprint="sha256:backwards",
+        # Updated before it was published: the build fails after it has made the profile.
+        headline="Boss",
+        published=datetime.date(2020, 5, 2),
+        updated=datetime.date(2020, 5, 1),
         authors=[Author("Brand New Person")],
         body=[BodyBlock("paragraph", text="Text.")],
     )
@@ -267,3 +272,22 @@ def test_a_file_whose_name_is_not_utf8_imports(site_tree, tmp_path):
     assert error is None and "r\\xe9sum\\xe9.txt: created" in out
     article = ArticlePage.objects.get()
     assert (article.source_name, Path(article.source_path).name) == ("r\\xe9sum\\xe9.txt",) * 2
+
+
+def test_standard_input_reads_no_image_unless_given_a_root(site_tree, tmp_path, monkeypatch):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "red").save(buffer, "PNG")
+    (tmp_path / "x.png").write_bytes(buffer.getvalue())
+    html = (
+        b"<html><body><h1>Ferry timetable changes</h1><p>By Tom Reilly</p>"
+        b"<p>The council changed the timetable of the ferry on Tuesday after complaints.</p>"
+        b'<figure><img src="x.png" alt="The ferry"></figure></body></html>'
+    )
+    monkeypatch.chdir(tmp_path)  # where the command runs: not the article's folder
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(html)))
+    out, _err, error = run("-", no_progress=True)
+    assert error is None and "x.png was not read" in out
+    assert get_image_model().objects.count() == 0
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(html + b" ")))
+    out, _err, error = run("-", no_progress=True, image_root=tmp_path)
+    assert error is None and get_image_model().objects.count() == 1

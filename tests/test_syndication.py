@@ -13,6 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
 from tests.factories import count_queries, make_article, make_person, make_quoted_articles, quote
 from wagtail_newsroom.models import ArticlePage
@@ -349,3 +350,34 @@ def test_search_finds_articles_by_author_and_quote(news_index, people_index):
     call_command("update_index", verbosity=0)
     assert found("Zhouwright") == [article.pk]
     assert found("real boss") == [article.pk]
+
+
+UNSAFE = "\x0b\x1b\x7f\ufffe\uffff\ud800"
+
+
+def test_text_saved_any_way_keeps_no_character_xml_cannot_hold(news_index, people_index):
+    person = make_person(people_index, f"Qin{UNSAFE} Peng")
+    article = make_article(
+        news_index, f"Ferry{UNSAFE} news", dek=f"A{UNSAFE} dek", section="Lo\x1bcal"
+    )
+    article.refresh_from_db(), person.refresh_from_db()
+    assert (article.title, article.dek, person.title) == ("Ferry news", "A dek", "Qin Peng")
+    assert article.section.name == "Local"
+
+
+def test_feeds_and_the_news_sitemap_hold_even_text_that_bypassed_saving(
+    news_index, people_index, client
+):
+    now = timezone.now()
+    make_article(news_index, "Ferry news", authors=[make_person(people_index, "Qin Peng")],
+                 tags=["ferry"], published=now - datetime.timedelta(hours=1))  # fmt: skip
+    # An UPDATE, a raw write or another app's model: no save() to clean the text.
+    ArticlePage.objects.update(title=f"Ferry{UNSAFE[:-1]} news", dek=f"A{UNSAFE[:-1]} dek")
+    Site.objects.update(site_name=f"Demo{UNSAFE[:-1]} site")
+    for kind in ("rss", "atom"):
+        _response, feed = parse(client, news_index.url + f"feed/{kind}/")
+        assert [entry.title for entry in feed.entries] == ["Ferry news"]
+    response = client.get("/sitemap-news.xml")
+    root = ElementTree.fromstring(response.content)
+    assert root.findtext(f".//{{{NEWS}}}title") == "Ferry news"
+    assert root.findtext(f".//{{{NEWS}}}name") == "Demo site"

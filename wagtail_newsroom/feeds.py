@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from .conf import newsroom_settings
 from .metadata import SOCIAL_IMAGE, canonical_url, language_code, page_description
+from .text import strip_unsafe_values
 
 # Block types a feed reader gets; share widgets and pull quotes (repeats) are page furniture.
 FEED_BLOCK_TYPES = ("paragraph", "quoted_paragraph", "heading", "image", "embed", "quote")
@@ -111,6 +112,14 @@ class ArticleFeed(Feed):
             render_bodies(self.articles, request) if newsroom_settings.FEED_FULL_CONTENT else {}
         )
         return self.index
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Django's XML writer refuses a control character with an exception: one bad title
+        # would take the feed down for every reader.
+        feed.feed = strip_unsafe_values(feed.feed)
+        feed.items = strip_unsafe_values(feed.items)
+        return feed
 
     # -- the feed ------------------------------------------------------------------------
 

@@ -1,6 +1,10 @@
 """Signal receivers, connected in ``AppConfig.ready``."""
 
+from django.db import models
+from django.db.models.signals import pre_save
 from wagtail.search import index
+
+from .text import strip_unsafe
 
 
 def reindex_published_article(sender, instance, **kwargs):
@@ -24,8 +28,23 @@ def follow_moved_profile(sender, instance, parent_page_after, **kwargs):
         sender.objects.filter(pk=instance.pk).update(people_index=parent_page_after)
 
 
+def strip_unsafe_fields(sender, instance, **kwargs):
+    """Text saved by any way in (editor, API, ORM) keeps none of the characters feeds and
+    sitemaps cannot hold (``text.py``)."""
+    from .models import AbstractArticlePage, AbstractPersonPage
+
+    newsroom = sender._meta.app_label == "wagtail_newsroom"
+    if not (newsroom or isinstance(instance, AbstractArticlePage | AbstractPersonPage)):
+        return
+    for field in sender._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if isinstance(field, models.CharField | models.TextField) and isinstance(value, str):
+            setattr(instance, field.attname, strip_unsafe(value))
+
+
 def connect():
     from wagtail.signals import page_published, post_page_move
 
     page_published.connect(reindex_published_article, dispatch_uid="newsroom-reindex-article")
+    pre_save.connect(strip_unsafe_fields, dispatch_uid="newsroom-strip-unsafe-fields")
     post_page_move.connect(follow_moved_profile, dispatch_uid="newsroom-follow-moved-profile")

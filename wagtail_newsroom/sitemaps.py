@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from wagtail.models import Site
 
 from .metadata import newsroom_settings_for, site_name
+from .text import strip_unsafe_values
 
 NEWS_MAX_AGE = datetime.timedelta(days=2)
 NEWS_MAX_URLS = 1000
@@ -58,7 +59,7 @@ def news_sitemap_entries(request, site):
 
 def news_sitemap(request):
     site = Site.find_for_request(request)
-    entries = news_sitemap_entries(request, site) if site else []
+    entries = strip_unsafe_values(news_sitemap_entries(request, site)) if site else []
     return TemplateResponse(
         request,
         "wagtail_newsroom/sitemaps/news.xml",

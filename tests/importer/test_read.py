@@ -40,6 +40,13 @@ def test_spaces_controls_and_nfc():
     assert text == "A BC é and a longer line of ordinary text"
 
 
+def test_characters_xml_cannot_hold_are_removed():
+    # U+FFFE/U+FFFF and lone surrogates, passed through before, made feeds fail.
+    tail = ", a longer line of ordinary text" * 3
+    text = read_text("Fer\x0bry\x1b \x7fne\ufffews\uffff, a lo\ud800nger" + tail)
+    assert text == "Ferry news, a longer" + tail
+
+
 def test_mojibake_is_repaired_only_when_present():
     assert read_text("Itâ€™s a cafÃ©".encode()) == "It’s a café"
     assert read_text("Â is a letter".encode()) == "Â is a letter"

@@ -34,7 +34,7 @@ from ..conf import newsroom_settings
 from ..models import ArticleByline, ArticlePage, PersonIndexPage, PersonPage, Section
 from ..models.people import name_key
 from .result import ArticleImportError, printable
-from .sources import source_key
+from .sources import STDIN, source_key
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
 HEADING_LEVELS = {1: "h2", 2: "h2", 3: "h3"}
@@ -379,7 +379,20 @@ class ArticleBuilder:
 
     def image(self, parsed, image, warnings):
         """A Wagtail image for a file in the source's folder; remote images are not fetched."""
-        folder = Path(parsed.source).parent.resolve()
+        if parsed.source == STDIN:
+            # Standard input has no folder: the working directory is none of the article's.
+            folder = self.image_root
+            if folder is None:
+                warnings.append(
+                    _(
+                        "Image %(src)s was not read: an article from standard input has no "
+                        "folder to read images from (see --image-root)."
+                    )
+                    % {"src": image.src}
+                )
+                return None
+        else:
+            folder = Path(parsed.source).parent.resolve()
         path = (folder / image.src).resolve()
         # A legacy page must not reach files outside its own folder ("../../etc/passwd").
         inside = path.is_relative_to(self.image_root or folder)

@@ -10,6 +10,7 @@ import codecs
 import re
 import unicodedata
 
+from ..text import UNSAFE_CHARACTERS
 from .result import ArticleImportError
 
 
@@ -33,8 +34,8 @@ _ = gettext
 
 # Characters that only appear when UTF-8 was decoded as cp1252/latin-1 (e.g. "â€™", "Ã©").
 _MOJIBAKE = re.compile(r"[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u017d]")
-# C0/C1 controls except tab and newlines, plus zero-width characters and soft hyphens.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00ad]")
+# What XML cannot hold (``text.UNSAFE_CHARACTERS``), zero-width characters and soft hyphens.
+_CONTROL = re.compile(f"[{UNSAFE_CHARACTERS}\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u2006\u2008-\u200a\u3000]")
 
 

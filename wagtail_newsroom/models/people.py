@@ -16,6 +16,7 @@ from wagtail.search import index
 from .. import metadata
 from ..conf import newsroom_settings
 from ..forms import PersonPageForm, namesake_error
+from ..text import strip_unsafe
 from .mixins import NewsroomPageMixin, index_reference
 
 
@@ -23,7 +24,7 @@ def name_key(name):
     """The form of a person's name that two profiles in one index may not share: compatible
     characters folded, case folded in every script ("ŁUKASZ" is "łukasz"; SQLite's LOWER()
     folds ASCII only), spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", strip_unsafe(name)).casefold().split())
 
 
 class LinkBlock(blocks.StructBlock):

@@ -92,6 +92,14 @@ class Command(BaseCommand):
                 "the same pages (default: the IMPORT_ARCHIVE_ROOT setting)."
             ),
         )
+        parser.add_argument(
+            "--image-root",
+            metavar="FOLDER",
+            help=_(
+                "Read the images articles refer to from anywhere inside this folder (default: "
+                "each article's own folder; standard input has none)."
+            ),
+        )
         parser.add_argument("--encoding", help=_("Read every file in this encoding."))
         parser.add_argument("--jobs", type=int, default=1, help=_("Parse in this many processes."))
         parser.add_argument("--no-progress", action="store_true")
@@ -158,6 +166,7 @@ class Command(BaseCommand):
                 publish=options["publish"],
                 force=options["force"],
                 archive_root=options["archive_root"] or newsroom_settings.IMPORT_ARCHIVE_ROOT,
+                image_root=options["image_root"],
             )
         except ArticleImportError as error:
             raise CommandError(str(error)) from None
