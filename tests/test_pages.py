@@ -203,6 +203,17 @@ def test_index_lists_newest_first_and_filters(news_index, people_index, client):
     assert headlines("?person=nobody") == []
 
 
+def test_a_draft_profile_is_not_named_by_the_listing_or_its_feed(news_index, people_index, client):
+    secret = make_person(people_index, "Secret Source")
+    secret.unpublish()
+    make_article(news_index, "Leak", authors=[make_person(people_index, "Jane Roe")],
+                 body=[quote("Off the record.", secret)])  # fmt: skip
+    for url in ("", "feed/rss/", "feed/atom/"):
+        response = client.get(news_index.url + url + "?person=secret-source")
+        assert response.status_code == 200
+        assert "Secret Source" not in response.content.decode() and b"Leak" not in response.content
+
+
 @override_settings(WAGTAILNEWSROOM_INDEX_PAGE_SIZE=2)
 def test_index_pagination_never_fails(news_index, client):
     for n in range(5):

@@ -115,6 +115,26 @@ def test_person_chooser_creates_a_profile(admin_client, people_index):
     assert person.live and person.job_title == "Economist"
 
 
+def test_person_chooser_refuses_a_second_profile_of_one_name(admin_client, people_index):
+    make_person(people_index, "Li Wen")
+    url = reverse("wagtail_newsroom_person_chooser:create")
+    response = admin_client.post(url, {"title": "LI WEN", "job_title": "Economist"})
+    assert response.status_code == 200 and response.json()["step"] != "chosen"
+    assert "There is already a profile of “LI WEN” here" in response.json()["htmlFragment"]
+    assert PersonPage.objects.count() == 1
+
+
+def test_person_chooser_lists_drafts_only_to_who_may_edit_them(client, news_index, people_index):
+    make_person(people_index, "Public Figure")
+    make_person(people_index, "Secret Source").unpublish()
+    url = reverse("wagtail_newsroom_person_chooser:choose")
+    client.force_login(make_user("writer", pages=[news_index]))
+    html = client.get(url).content.decode()
+    assert "Public Figure" in html and "Secret Source" not in html
+    client.force_login(make_user("desk", pages=[news_index, people_index]))
+    assert "Secret Source" in client.get(url).content.decode()
+
+
 def test_person_chooser_create_needs_permission_on_the_people_index(client, news_index):
     client.force_login(make_user("writer", pages=[news_index]))
     url = reverse("wagtail_newsroom_person_chooser:create")

@@ -7,10 +7,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from tests.factories import make_article, make_person, quote
-from wagtail_newsroom.models import ArticleByline, ArticlePage, ArticleQuotation, PersonPage
+from wagtail_newsroom.models import (
+    ArticleByline,
+    ArticlePage,
+    ArticleQuotation,
+    NewsIndexPage,
+    PersonPage,
+)
 from wagtail_newsroom.views.people import merge_people, people_queryset
 
 from .utils import make_user
@@ -139,3 +145,51 @@ def test_merge_needs_delete_permission_on_the_duplicate(client, newsroom, people
     assert PersonPage.objects.filter(pk=duplicate.pk).exists()
     client.force_login(make_user("outsider"))
     assert client.get(url).status_code == 403
+
+
+def test_merge_leaves_a_revision_and_a_log_entry_on_each_article(
+    newsroom, news_index, people_index
+):
+    _penny, qin, _ma = newsroom
+    duplicate = make_person(people_index, "Q. Peng")
+    article = make_article(
+        news_index, "Quoted", authors=[duplicate], body=[quote("No.", duplicate)]
+    )
+    revisions = article.revisions.count()
+    editor = make_user("chief", superuser=True)
+
+    merge_people(qin, duplicate, user=editor)
+
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert article.revisions.count() == revisions + 1
+    assert article.live_revision == article.latest_revision and article.live
+    assert article.latest_revision.user == editor
+    assert [b.person_id for b in article.article_bylines.all()] == [qin.pk]
+    actions = PageLogEntry.objects.filter(page=article, user=editor).values_list(
+        "action", flat=True
+    )
+    assert {"wagtail.edit", "wagtail.publish"} <= set(actions)
+
+
+def test_merge_is_refused_when_an_article_naming_the_duplicate_is_not_yours(
+    client, newsroom, home, news_index, people_index
+):
+    _penny, qin, _ma = newsroom
+    duplicate = make_person(people_index, "Q. Peng")
+    desk = home.add_child(instance=NewsIndexPage(title="Other desk", slug="desk"))
+    theirs = make_article(desk, "Not yours", authors=[duplicate], body=[quote("No.", duplicate)])
+    revisions = theirs.revisions.count()
+    # May edit and delete profiles, and edit the main news index, but not the other desk.
+    client.force_login(
+        make_user(
+            "editor", pages=[people_index, news_index], permissions=("change", "delete", "publish")
+        )
+    )
+    url = reverse("wagtail_newsroom_people:merge", args=[qin.pk])
+    response = client.post(url, {"duplicate": duplicate.pk}, follow=True)
+    assert "you may not edit these articles that name them: Not yours" in response.content.decode()
+    assert PersonPage.objects.filter(pk=duplicate.pk).exists()
+    assert theirs.revisions.count() == revisions
+    assert [b.person_id for b in ArticlePage.objects.get(pk=theirs.pk).article_bylines.all()] == [
+        duplicate.pk
+    ]

@@ -95,14 +95,19 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
             tagged = ArticleTag.objects.filter(tag__slug=tag).values("content_object_id")
             articles = articles.filter(pk__in=tagged)
             filters["tag"] = ArticleTag.tag_model().objects.filter(slug=tag).first()
-        if person := params.get("person"):
+        if slug := params.get("person"):
             # A profile's listing and feed: what the person wrote and where they are quoted.
-            wrote = ArticleByline.objects.filter(person__slug=person).values("page_id")
-            quoted = ArticleQuotation.objects.filter(person__slug=person).values("page_id")
-            articles = articles.filter(Q(pk__in=wrote) | Q(pk__in=quoted))
+            # Only a published profile's: a draft's name is not the public's yet.
             from .people import PersonPage
 
-            filters["person"] = PersonPage.objects.filter(slug=person).first()
+            person = PersonPage.objects.live().public().filter(slug=slug).first()
+            if person is None:
+                articles = articles.none()
+            else:
+                wrote = ArticleByline.objects.filter(person=person).values("page_id")
+                quoted = ArticleQuotation.objects.filter(person=person).values("page_id")
+                articles = articles.filter(Q(pk__in=wrote) | Q(pk__in=quoted))
+            filters["person"] = person
         if filters:
             articles = articles.distinct()
         return articles, filters

@@ -1,10 +1,13 @@
 """A chooser for people (bylines) that can create a profile without leaving the edit form."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, CreateView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ..forms import namesake_error
 from ..importer.build import unique_slug
 from ..models import PersonIndexPage, PersonPage
 
@@ -31,6 +34,14 @@ class PersonCreationForm(forms.ModelForm):
         self.user = user
         super().__init__(*args, **kwargs)
 
+    def clean_title(self):
+        title = self.cleaned_data["title"]
+        index = people_index_for(self.user)
+        self.instance.title = title
+        if index is not None and self.instance.namesakes(index).exists():
+            raise forms.ValidationError(namesake_error(title))
+        return title
+
     def save(self, commit=True):
         index = people_index_for(self.user)
         person = self.instance
@@ -55,7 +66,12 @@ class PersonCreationMixin:
         return {**super().get_creation_form_kwargs(), "user": self.request.user}
 
     def get_object_list(self):
-        return PersonPage.objects.order_by("title", "pk")
+        # A draft profile's name is for those who may edit it, not for every admin user.
+        editable = PagePermissionPolicy().instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        people = PersonPage.objects.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+        return people.order_by("title", "pk")
 
 
 class PersonChooseView(PersonCreationMixin, ChooseView):

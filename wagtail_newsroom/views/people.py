@@ -121,37 +121,87 @@ def article_models():
     return [model for model in get_page_models() if issubclass(model, AbstractArticlePage)]
 
 
+def articles_naming(person):
+    """Every article whose live page or latest revision has ``person`` in its byline or as a
+    speaker, specific."""
+    ids = set(ArticleByline.objects.filter(person=person).values_list("page_id", flat=True))
+    ids |= set(ArticleQuotation.objects.filter(person=person).values_list("page_id", flat=True))
+    # Quote blocks name speakers by id inside the body JSON: the live body and the latest
+    # revision (a draft may differ from the live page).
+    for model in article_models():
+        for article in model.objects.only("pk", "body").iterator():
+            if replace_speaker(list(article.body.raw_data), person.pk, None) is not None:
+                ids.add(article.pk)
+    for revision in Revision.page_revisions.filter(
+        pk__in=Page.objects.type(*article_models()).values("latest_revision_id")
+    ):
+        body = revision.content.get("body")
+        stream = json.loads(body) if isinstance(body, str) else body
+        if isinstance(stream, list) and replace_speaker(stream, person.pk, None) is not None:
+            ids.add(int(revision.object_id))
+    return list(Page.objects.filter(pk__in=ids).specific().order_by("path"))
+
+
+def not_editable_by(user, articles):
+    if user is None:
+        return []
+    return [article for article in articles if not article.permissions_for_user(user).can_edit()]
+
+
+def rewire(page, old, new):
+    """``page`` (in memory) with ``old``'s bylines and quotes given to ``new``."""
+    raw = replace_speaker(list(page.body.raw_data), old.pk, new.pk)
+    if raw is not None:
+        page.body = raw
+    bylines = list(page.article_bylines.all())
+    by_new = any(byline.person_id == new.pk for byline in bylines)
+    # An article by both keeps the surviving person once.
+    bylines = [b for b in bylines if not (b.person_id == old.pk and by_new)]
+    for byline in bylines:
+        if byline.person_id == old.pk:
+            byline.person = new
+    page.article_bylines = bylines
+
+
+class MergeRefused(Exception):
+    def __init__(self, articles):
+        self.articles = articles
+        super().__init__(", ".join(article.title for article in articles))
+
+
 def merge_people(keep, duplicate, user=None):
-    """Move ``duplicate``'s bylines and quotes to ``keep``, redirect its URL, delete it."""
+    """Move ``duplicate``'s bylines and quotes to ``keep``, redirect its URL, delete it.
+
+    Each article naming the duplicate gets a revision saying so, published when it was live
+    with nothing waiting (and ``user`` may publish), so its history shows the change; its live
+    page is changed too when a draft waits. Raises ``MergeRefused`` with the articles ``user``
+    may not edit, before anything changes.
+    """
     from wagtail.contrib.redirects.models import Redirect
 
+    articles = articles_naming(duplicate)
+    if refused := not_editable_by(user, articles):
+        raise MergeRefused(refused)
     with transaction.atomic():
-        # Bylines: an article by both keeps the surviving person once.
+        for article in articles:
+            waiting = article.live and article.has_unpublished_changes
+            latest = article.get_latest_revision_as_object()
+            rewire(latest, duplicate, keep)
+            revision = latest.save_revision(user=user, log_action=True)
+            may_publish = user is None or article.permissions_for_user(user).can_publish()
+            if article.live and not waiting and may_publish:
+                revision.publish(user=user)
+                continue
+            # The page's own row keeps its content until a revision is published, but not the
+            # profile deleted below.
+            raw = replace_speaker(list(article.body.raw_data), duplicate.pk, keep.pk)
+            if raw is not None:
+                article.body = raw
+                type(article).objects.filter(pk=article.pk).update(body=article.body)
         both = ArticleByline.objects.filter(person=keep).values("page_id")
         ArticleByline.objects.filter(person=duplicate, page_id__in=both).delete()
         ArticleByline.objects.filter(person=duplicate).update(person=keep)
         ArticleQuotation.objects.filter(person=duplicate).update(person=keep)
-
-        # Quote blocks name speakers by id inside the body JSON: the live body and the latest
-        # revision (a draft may differ from the live page).
-        for model in article_models():
-            for article in model.objects.only("pk", "body").iterator():
-                raw = replace_speaker(list(article.body.raw_data), duplicate.pk, keep.pk)
-                if raw is not None:
-                    article.body = raw
-                    model.objects.filter(pk=article.pk).update(body=article.body)
-        for revision in Revision.page_revisions.filter(
-            pk__in=Page.objects.type(*article_models()).values("latest_revision_id")
-        ):
-            body = revision.content.get("body")
-            stream = json.loads(body) if isinstance(body, str) else body
-            if not isinstance(stream, list):
-                continue
-            raw = replace_speaker(stream, duplicate.pk, keep.pk)
-            if raw is not None:
-                content = dict(revision.content)
-                content["body"] = json.dumps(raw) if isinstance(body, str) else raw
-                Revision.objects.filter(pk=revision.pk).update(content=content)
 
         redirect_made = None
         site_id, _root, path = duplicate.get_url_parts() or (None, None, None)
@@ -184,7 +234,18 @@ def merge(request, pk):
         if not duplicate.permissions_for_user(request.user).can_delete():
             raise PermissionDenied
         name = duplicate.title
-        merge_people(keep, duplicate, user=request.user)
+        try:
+            merge_people(keep, duplicate, user=request.user)
+        except MergeRefused as refused:
+            messages.error(
+                request,
+                _(
+                    "“%(duplicate)s” was not merged: you may not edit these articles that "
+                    "name them: %(articles)s."
+                )
+                % {"duplicate": name, "articles": refused},
+            )
+            return redirect("wagtail_newsroom_people:merge", pk=keep.pk)
         messages.success(
             request,
             _("“%(duplicate)s” was merged into “%(keep)s”.")
