@@ -30,6 +30,32 @@ def test_heading_uses_chosen_level(client, news_index):
     assert body.select_one("h3.newsroom-heading").get_text() == "Why"
 
 
+def test_a_stored_heading_level_names_no_tag_of_its_own(client, news_index):
+    # Written past the editor's choice list (the API, the ORM): the block still writes a heading.
+    level = 'script>alert(1)</script><h2 x="'
+    body = render_article(client, news_index, [("heading", {"text": "Why", "level": level})])
+    assert body.select_one("h2.newsroom-heading").get_text() == "Why"
+    assert not body.select("script")
+
+
+def test_profile_links_a_reader_may_not_follow_are_not_links(client, people_index):
+    person = make_person(people_index, "Qin Peng")
+    person.links = [
+        ("link", {"label": "Site", "url": "https://qin.example/"}),
+        ("link", {"label": "Bad", "url": " JaVa\tScRiPt:alert(1)"}),
+        ("link", {"label": "Data", "url": "data:text/html,<script>alert(1)</script>"}),
+    ]
+    person.save_revision().publish()
+    html = BeautifulSoup(client.get(person.url).content, "lxml")
+    links = html.select(".newsroom-profile__links li")
+    assert [li.get_text() for li in links] == ["Site", "Bad", "Data"]
+    assert [a["href"] for a in html.select(".newsroom-profile__links a")] == [
+        "https://qin.example/"
+    ]
+    [json_ld] = html.select('script[type="application/ld+json"]')
+    assert "javascript" not in json_ld.string.lower() and "data:" not in json_ld.string
+
+
 def test_quote_with_plain_name(client, news_index):
     body = render_article(
         client, news_index, [quote("We will appeal.", name="Jane Roe", role="a spokeswoman")]

@@ -2,6 +2,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.factories import make_article
@@ -46,6 +47,17 @@ def test_mastodon_instance_is_configurable():
     assert urlsplit(
         share_link("mastodon", URL, TITLE, instance="social.example").href
     ).hostname == ("social.example")
+
+
+def test_a_mastodon_instance_must_be_a_host_name(site_tree):
+    settings = NewsroomSettings.for_site(site_tree[0].get_site())
+    settings.mastodon_instance = "evil.example/phish?x="
+    with pytest.raises(ValidationError) as refused:
+        settings.full_clean()
+    assert "mastodon_instance" in refused.value.message_dict
+    # Stored past the form anyway: share links still go to a server, not to a path.
+    href = share_link("mastodon", URL, TITLE, instance="evil.example/phish?x=").href
+    assert urlsplit(href).hostname == "mastodon.social"
 
 
 def test_utm_tags_name_the_network_and_keep_the_query():

@@ -45,15 +45,24 @@ class ParagraphBlock(blocks.RichTextBlock):
         description = _("A paragraph of body text.")
 
 
+HEADING_LEVELS = [("h2", _("Heading")), ("h3", _("Subheading")), ("h4", _("Minor heading"))]
+
+
+class HeadingValue(blocks.StructValue):
+    @property
+    def tag(self):
+        """The element to write: the level chosen, if it is one. Stored data the editor did
+        not check (the API, the ORM) must not name a tag of its own ("script")."""
+        level = self.get("level")
+        return level if level in dict(HEADING_LEVELS) else "h2"
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"), max_length=255)
-    level = blocks.ChoiceBlock(
-        label=_("Level"),
-        choices=[("h2", _("Heading")), ("h3", _("Subheading")), ("h4", _("Minor heading"))],
-        default="h2",
-    )
+    level = blocks.ChoiceBlock(label=_("Level"), choices=HEADING_LEVELS, default="h2")
 
     class Meta:
+        value_class = HeadingValue
         icon = "title"
         label = _("Heading")
         template = "wagtail_newsroom/blocks/heading.html"

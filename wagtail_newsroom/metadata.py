@@ -15,6 +15,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from .links import safe_link
+
 # The Open Graph / JSON-LD image: 1.91:1, the size Facebook, LinkedIn and X show largest.
 SOCIAL_IMAGE = "fill-1200x630"
 # Publisher logos: Google asks for a logo that fits a 600x60 box for news.
@@ -153,7 +155,11 @@ def person(profile, request=None, *, full=False):
         if profile.photo:
             rendition = profile.photo.get_rendition(PROFILE_IMAGE)
             data["image"] = image_object(rendition, data["url"])
-        same_as = [link.value["url"] for link in profile.links if link.block_type == "link"]
+        same_as = [
+            url
+            for link in profile.links
+            if link.block_type == "link" and (url := safe_link(link.value["url"]))
+        ]
         if same_as:
             data["sameAs"] = same_as
         data["identifier"] = str(profile.pk)

@@ -8,6 +8,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.utils.translation import gettext_lazy as _
 
+from .links import is_host_name
+
 
 @dataclass(frozen=True)
 class Network:
@@ -83,7 +85,7 @@ def share_link(
         url=_quote(url),
         title=_quote(title),
         text=_quote(f"{title} {url}"),
-        instance=instance or "mastodon.social",
+        instance=instance if is_host_name(instance) else "mastodon.social",
     )
     return ShareLink(network=network, label=spec.label, href=href)
 

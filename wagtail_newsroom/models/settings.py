@@ -8,11 +8,21 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from ..conf import newsroom_settings
+from ..links import is_host_name
 from ..share import NETWORK_CHOICES
 
 
 def default_share_networks():
     return list(newsroom_settings.SHARE_NETWORKS)
+
+
+def validate_host_name(value):
+    if value and not is_host_name(value):
+        raise ValidationError(
+            _("“%(value)s” is not a host name such as mastodon.social."),
+            params={"value": value},
+            code="host_name",
+        )
 
 
 class ShareNetworksField(models.JSONField):
@@ -99,6 +109,7 @@ class NewsroomSettings(BaseSiteSetting):
         default="mastodon.social",
         blank=True,
         help_text=_("The server Mastodon share links open, e.g. mastodon.social."),
+        validators=[validate_host_name],
     )
     add_utm_tags = models.BooleanField(
         _("add UTM tags"),

@@ -1,6 +1,7 @@
 from django import template
 
 from .. import metadata
+from ..links import safe_link
 from ..models import NewsroomSettings
 from ..share import share_links
 
@@ -55,3 +56,9 @@ def newsroom_meta(context, page=None):
         "social_tags": page.get_social_tags(request, flat),
         "feeds": page.get_feed_links(request, flat),
     }
+
+
+@register.filter
+def newsroom_safe_link(url):
+    """A stored address as an ``href``, or ``""`` when a reader must not follow it."""
+    return safe_link(url)
