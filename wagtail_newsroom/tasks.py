@@ -11,6 +11,8 @@ import tempfile
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .conf import importer_config
@@ -101,7 +103,32 @@ def preview_import(run_id):
         return
     run.preview = preview
     run.status = ImportRun.PREVIEWED
-    run.save(update_fields=["preview", "status", "updated_at"])
+    if not any(not item.get("error") for item in preview):
+        # Nothing in it can be imported: nothing to keep the files for.
+        discard_uploads(run)
+        run.uploads = []
+    run.save(update_fields=["preview", "status", "uploads", "updated_at"])
+
+
+def expire_previews(max_age):
+    """End the runs whose preview has waited longer than ``max_age`` (a timedelta) to be
+    confirmed, and delete their files; returns how many. Run it now and then
+    (``manage.py expire_imports``)."""
+    expired = ImportRun.objects.filter(
+        status__in=[ImportRun.UPLOADED, ImportRun.PREVIEWED],
+        updated_at__lt=timezone.now() - max_age,
+    )
+    count = 0
+    for run in expired:
+        claimed = claim(run.pk, [ImportRun.UPLOADED, ImportRun.PREVIEWED], ImportRun.FAILED)
+        if claimed is None:
+            continue
+        discard_uploads(claimed)
+        claimed.uploads = []
+        claimed.error = _("The preview was not confirmed in time; its files were deleted.")
+        claimed.save(update_fields=["uploads", "error", "updated_at"])
+        count += 1
+    return count
 
 
 @task()

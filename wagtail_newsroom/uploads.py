@@ -58,7 +58,10 @@ def validate_upload(upload):
     if upload.size == 0:
         raise ValidationError(_("%(name)s is empty."), params={"name": name}, code="empty")
     if suffix(name) == ZIP_SUFFIX:
-        return len(zip_members(upload, name))
+        # The images a zip carries are not articles.
+        return sum(
+            suffix(member) in ARTICLE_SUFFIXES for _info, member in zip_members(upload, name)
+        )
     return 1
 
 
@@ -81,7 +84,8 @@ def zip_members(fileobj, name):
         raise ValidationError(
             _("%(name)s is not a valid zip file."), params={"name": name}, code="zip"
         ) from None
-    members, total = [], 0
+    members, total, compressed = [], 0, 0
+    files, folders = set(), set()
     with archive:
         for info in archive.infolist():
             if info.is_dir():
@@ -107,10 +111,16 @@ def zip_members(fileobj, name):
                 )
             if suffix(member) not in (*ARTICLE_SUFFIXES, *RESOURCE_SUFFIXES):
                 continue
+            check_place(name, info.filename, member, files, folders)
+            if suffix(member) in ARTICLE_SUFFIXES:
+                check_article_size(name, info.filename, info.file_size)
             total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
+            compressed += info.compress_size
+            # Many small members, each under the per-member threshold, may still be a bomb
+            # together: the ratio is checked for the member and for the archive so far.
+            ratios = (info.file_size / max(info.compress_size, 1), total / max(compressed, 1))
             if (
-                ratio > MAX_COMPRESSION_RATIO and info.file_size > 1024 * 1024
+                max(ratios) > MAX_COMPRESSION_RATIO and max(info.file_size, total) > 1024 * 1024
             ) or total > newsroom_settings.IMPORT_MAX_UNCOMPRESSED_SIZE:
                 raise ValidationError(
                     _(
@@ -129,6 +139,31 @@ def zip_members(fileobj, name):
             _("%(name)s holds no .txt or .html articles."), params={"name": name}, code="zip-empty"
         )
     return members
+
+
+def check_place(name, filename, member, files, folders):
+    """Refuse a member written where another already is: the same name twice, or a file
+    where another member needs a folder (or the other way round)."""
+    parents = {str(parent) for parent in PurePosixPath(member).parents if str(parent) != "."}
+    if member in files or member in folders or parents & files:
+        raise ValidationError(
+            _("%(name)s: “%(member)s” is in the zip twice, or as a file and a folder."),
+            params={"name": name, "member": filename},
+            code="zip-clash",
+        )
+    files.add(member)
+    folders.update(parents)
+
+
+def check_article_size(name, filename, size):
+    """Refuse an article larger than an uploaded file may be, zipped or not."""
+    limit = newsroom_settings.IMPORT_MAX_FILE_SIZE
+    if size > limit:
+        raise ValidationError(
+            _("%(name)s: “%(member)s” is larger than %(limit)s."),
+            params={"name": name, "member": filename, "limit": filesizeformat(limit)},
+            code="size",
+        )
 
 
 def article_count(uploads):
@@ -178,7 +213,8 @@ def unpack(uploads, directory):
         folder.mkdir(parents=True, exist_ok=True)
         with default_storage.open(upload["file"], "rb") as stored:
             if suffix(upload["name"]) == ZIP_SUFFIX:
-                sources.update(unpack_zip(stored, upload["name"], folder, total))
+                unpacked = unpack_zip(stored, upload["name"], folder, total)
+                sources.update((path, shown) for path, shown in unpacked.items() if shown)
             else:
                 target = folder / (get_valid_filename(upload["name"]) or "upload.txt")
                 with target.open("wb") as out:
@@ -196,34 +232,39 @@ def upload_root(path, directory):
 
 
 def unpack_zip(fileobj, name, folder, total=None):
-    sources = {}
-    root = folder.resolve()
-    limit = newsroom_settings.IMPORT_MAX_UNCOMPRESSED_SIZE
     total = total or TotalSize()
-    with zipfile.ZipFile(fileobj) as archive:
-        written = 0
-        for info, member in zip_members(fileobj, name):
-            target = (folder / member).resolve()
-            if root not in target.parents:
-                raise ValidationError(
-                    _("%(name)s: the path “%(member)s” would be written outside the import."),
-                    params={"name": name, "member": info.filename},
-                )
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Copied in chunks with the real size counted: the sizes in a zip's directory can lie.
-            with archive.open(info) as source, target.open("wb") as out:
-                for chunk in iter(lambda: source.read(1024 * 1024), b""):
-                    written += len(chunk)
-                    if written > limit:
-                        raise ValidationError(
-                            _("%(name)s expands to more than %(limit)s; it was rejected."),
-                            params={"name": name, "limit": filesizeformat(limit)},
-                        )
-                    total.add(len(chunk))
-                    out.write(chunk)
-            if suffix(member) in ARTICLE_SUFFIXES:
-                sources[str(target)] = f"{name}/{member}"
-    return sources
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            members = zip_members(fileobj, name)
+            return dict(unpack_member(archive, name, folder, *m, total) for m in members)
+    except zipfile.BadZipFile as error:
+        # A member whose data does not match its directory entry (size, checksum).
+        raise ValidationError(
+            _("%(name)s is damaged: %(error)s"), params={"name": name, "error": error}
+        ) from None
+
+
+def unpack_member(archive, name, folder, info, member, total):
+    """Write one member; (its path, its display name), or (path, None) for an image."""
+    target = (folder / member).resolve()
+    if folder.resolve() not in target.parents:
+        raise ValidationError(
+            _("%(name)s: the path “%(member)s” would be written outside the import."),
+            params={"name": name, "member": info.filename},
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    is_article = suffix(member) in ARTICLE_SUFFIXES
+    # Copied in chunks with the real size counted. zipfile reads no more than the size the
+    # directory declares (checked by ``zip_members``) and fails on data that does not match it.
+    written = 0
+    with archive.open(info) as source, target.open("wb") as out:
+        for chunk in iter(lambda: source.read(1024 * 1024), b""):
+            written += len(chunk)
+            if is_article:
+                check_article_size(name, info.filename, written)
+            total.add(len(chunk))
+            out.write(chunk)
+    return str(target), f"{name}/{member}" if is_article else None
 
 
 def delete_uploads(uploads):

@@ -1,14 +1,19 @@
 """The admin import view: upload validation, preview and import tasks, permissions."""
 
 import io
+import warnings
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail_newsroom import tasks
 from wagtail_newsroom.models import ArticlePage, ImportRun
@@ -26,9 +31,11 @@ def upload(name, data):
 
 
 def zip_of(members, compression=zipfile.ZIP_DEFLATED):
+    """A zip of ``members``: a dict, or (name, data) pairs, which may repeat a name."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as archive:
-        for name, data in members.items():
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w", compression) as archive:
+        warnings.simplefilter("ignore")  # "Duplicate name": wanted here
+        for name, data in members.items() if isinstance(members, dict) else members:
             archive.writestr(name, data)
     return buffer.getvalue()
 
@@ -40,7 +47,8 @@ def test_text_and_html_files_and_zips_are_accepted():
     assert validate_upload(upload("a.txt", b"Headline\n\nText.")) == 1
     assert validate_upload(upload("a.HTML", b"<h1>Headline</h1>")) == 1
     archive = zip_of({"a.txt": b"x", "dir/b.htm": b"y", "dir/photo.jpg": b"z", "notes.doc": b"w"})
-    assert validate_upload(upload("archive.zip", archive)) == 3
+    # Two articles: the image comes with them and is not one.
+    assert validate_upload(upload("archive.zip", archive)) == 2
 
 
 @pytest.mark.parametrize(
@@ -57,6 +65,14 @@ def test_text_and_html_files_and_zips_are_accepted():
             zip_of({"bomb.txt": b"0" * (5 * 1024 * 1024)}),
             "is compressed suspiciously well",
         ),
+        (
+            # Each member under the per-member threshold; the archive is a bomb all the same.
+            "many.zip",
+            zip_of({f"{n}.txt": b"0" * (512 * 1024) for n in range(8)}),
+            "is compressed suspiciously well",
+        ),
+        ("twice.zip", zip_of([("a.txt", b"x"), ("a.txt", b"y")]), "in the zip twice"),
+        ("clash.zip", zip_of([("a.txt", b"x"), ("a.txt/b.txt", b"y")]), "as a file and a folder"),
     ],
 )
 def test_bad_uploads_are_refused_with_a_clear_message(name, data, message):
@@ -64,6 +80,15 @@ def test_bad_uploads_are_refused_with_a_clear_message(name, data, message):
         validate_upload(upload(name, data))
     assert message in error.value.messages[0]
     assert name in error.value.messages[0]
+
+
+@override_settings(WAGTAILNEWSROOM_IMPORT_MAX_FILE_SIZE=10_000)
+def test_an_article_in_a_zip_is_held_to_the_file_size_limit(tmp_path):
+    # A small zip may hold one huge article: parsing it would take all the memory there is.
+    archive = zip_of({"huge.html": b"<p>The ferry sailed.</p>" * 1000})
+    assert len(archive) < 10_000
+    with pytest.raises(ValidationError, match="“huge.html” is larger than 9.8"):
+        validate_upload(upload("small.zip", archive))
 
 
 @override_settings(WAGTAILNEWSROOM_IMPORT_MAX_FILE_SIZE=10)
@@ -194,3 +219,28 @@ def test_publishing_needs_publish_permission(client, news_index, people_index):
     assert "You may not publish pages under" in response.content.decode()
     run.refresh_from_db()
     assert run.status == ImportRun.PREVIEWED
+
+
+def test_an_upload_with_nothing_importable_is_not_kept(editor, news_index):
+    run = make_run(editor, {"junk.txt": b"\x00\x01\xff" * 100})
+    files = [item["file"] for item in run.uploads]
+    tasks.preview_import.enqueue(run.pk)
+    run.refresh_from_db()
+    assert run.status == ImportRun.PREVIEWED and run.uploads == []
+    assert not any(default_storage.exists(name) for name in files)
+
+
+def test_previews_never_confirmed_expire_with_their_files(editor, news_index):
+    old, fresh = (make_run(editor, {"seed.txt": SEED.read_bytes()}) for _ in range(2))
+    for run in (old, fresh):
+        tasks.preview_import.enqueue(run.pk)
+    files = [item["file"] for item in ImportRun.objects.get(pk=old.pk).uploads]
+    ImportRun.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(hours=25))
+    out = io.StringIO()
+    call_command("expire_imports", stdout=out)
+    assert "1 unconfirmed imports expired" in out.getvalue()
+    old.refresh_from_db(), fresh.refresh_from_db()
+    assert (old.status, fresh.status) == (ImportRun.FAILED, ImportRun.PREVIEWED)
+    assert "not confirmed in time" in old.error
+    assert not any(default_storage.exists(name) for name in files)
+    assert all(default_storage.exists(item["file"]) for item in fresh.uploads)
