@@ -9,7 +9,7 @@ uploads never hold a request.
 import logging
 import tempfile
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -144,10 +144,25 @@ def import_articles(run_id):
         discard_uploads(run)
 
 
+def check_still_permitted(run):
+    """Refuse the run when its user may no longer do what it asks: a queued task may run long
+    after the confirmation, by when the user's permissions, or the user, may be gone."""
+    user, parent = run.user, run.parent
+    permissions = parent.permissions_for_user(user) if user and parent and user.is_active else None
+    allowed = permissions is not None and permissions.can_add_subpage()
+    if allowed and run.publish:
+        allowed = permissions.can_publish_subpage()
+    if not allowed:
+        raise PermissionDenied(
+            _("You may no longer add or publish articles under this page; nothing was imported.")
+        )
+
+
 def build_pages(run):
     """Import the run's unpacked uploads; the run ends DONE with its report, or FAILED."""
     outcomes = []
     try:
+        check_still_permitted(run)
         with tempfile.TemporaryDirectory(prefix="newsroom-import-") as directory:
             sources = unpack(run.uploads, directory)
             builder = UploadBuilder(

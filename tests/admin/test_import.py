@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import GroupPagePermission
 
 from wagtail_newsroom import tasks
 from wagtail_newsroom.models import ArticlePage, ImportRun
@@ -244,3 +245,22 @@ def test_previews_never_confirmed_expire_with_their_files(editor, news_index):
     assert "not confirmed in time" in old.error
     assert not any(default_storage.exists(name) for name in files)
     assert all(default_storage.exists(item["file"]) for item in fresh.uploads)
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_the_import_task_checks_the_users_permissions_again(news_index, people_index, publish):
+    user = make_user("desk", pages=[news_index, people_index])  # add, change, publish
+    run = make_run(user, {"seed.txt": SEED.read_bytes()})
+    tasks.preview_import.enqueue(run.pk)
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=ImportRun.QUEUED, parent=news_index, publish=publish
+    )
+    # Between the confirmation and the task: publishing, or all of it, is taken away.
+    revoked = ["publish"] if publish else ["add", "change", "publish"]
+    GroupPagePermission.objects.filter(
+        group__user=user, page=news_index, permission__codename__in=[f"{p}_page" for p in revoked]
+    ).delete()
+    tasks.import_articles.enqueue(run.pk)
+    run.refresh_from_db()
+    assert run.status == ImportRun.FAILED and "may no longer" in run.error
+    assert not ArticlePage.objects.exists()
