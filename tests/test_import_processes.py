@@ -1,14 +1,19 @@
-"""Importers started at once on one archive: real processes on a real database.
+"""Importers as real processes on a real database: several at once on one archive, and one
+killed at random points and run again.
 
 On PostgreSQL they share the test database (committed data, so a transactional test); on
 SQLite, whose test database lives in memory, they share a migrated database file.
 """
 
+import json
 import os
+import random
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -25,10 +30,10 @@ ARTICLES = 40
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def write_archive(folder):
+def write_archive(folder, count=ARTICLES):
     """Articles that share bylines, speakers and sections, so that importers race for them."""
     folder.mkdir()
-    for n in range(ARTICLES):
+    for n in range(count):
         reporter, speaker = PEOPLE[n % len(PEOPLE)], PEOPLE[(n + 2) % len(PEOPLE)]
         (folder / f"story-{n:03}.txt").write_text(
             f"Ferry route {n} gets a new timetable\n\n"
@@ -118,3 +123,66 @@ def test_importers_at_once_make_each_article_and_person_once(tmp_path, importers
     assert len(articles) == ARTICLES and set(articles.values()) == {1}
     assert sorted(people) == sorted({" ".join(p.casefold().split()) for p in PEOPLE})
     assert set(people.values()) == {1}
+
+
+# Run in the importers' database, by a process of its own, so that it reads both databases
+# the same way: what a killed import may have left behind.
+CHECK = """
+import json, django
+django.setup()
+from wagtail.models import Page, Revision
+from wagtail_newsroom.models import ArticleByline, ArticlePage, ArticleQuotation, PersonPage
+pages = set(Page.objects.values_list("pk", flat=True))
+articles, wrong = {}, []
+for article in ArticlePage.objects.select_related("live_revision"):
+    articles[article.source_path] = articles.get(article.source_path, 0) + 1
+    body = json.dumps(list(article.body.raw_data), ensure_ascii=False)
+    revision = article.live_revision
+    stored = revision and revision.content.get("body")
+    stored = json.loads(stored) if isinstance(stored, str) else stored
+    route = article.title.split()[2]
+    if not (article.live and revision and stored == list(article.body.raw_data)
+            and f"ferry route {route}," in body):
+        wrong.append(article.source_path)
+print(json.dumps({
+    "articles": articles,
+    "wrong": wrong,
+    "people": PersonPage.objects.count(),
+    "orphans": [
+        Revision.objects.exclude(object_id__in=[str(pk) for pk in pages]).count(),
+        ArticleByline.objects.exclude(page_id__in=pages).count(),
+        ArticleQuotation.objects.exclude(page_id__in=pages).count(),
+    ],
+}))
+"""
+KILLED_ARTICLES = 500
+
+
+def test_an_import_killed_five_times_then_run_again_leaves_each_article_once(tmp_path):
+    archive = tmp_path / "archive"
+    write_archive(archive, KILLED_ARTICLES)
+    env = environment(tmp_path)
+    command = [sys.executable, "-m", "django", "import_articles", str(archive), "--no-progress"]
+    kills = random.Random(11)
+    for _ in range(5):
+        process = subprocess.Popen(
+            command + ["--publish"], env=env, cwd=REPO, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(kills.uniform(1.0, 6.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    finished = manage(env, "import_articles", str(archive), "--no-progress", "--publish")
+    assert finished.returncode == 0, finished.stderr
+    assert re.search(r"failed 0\.", finished.stdout)
+
+    found = subprocess.run(
+        [sys.executable, "-c", CHECK], env=env, cwd=REPO, capture_output=True, text=True
+    )
+    state = json.loads(found.stdout or "null") or pytest.fail(found.stderr)
+    assert len(state["articles"]) == KILLED_ARTICLES and set(state["articles"].values()) == {1}
+    assert state["wrong"] == []
+    assert state["people"] == len(PEOPLE)
+    assert state["orphans"] == [0, 0, 0]  # revisions, bylines, quotations of no page
+    tree = manage(env, "fixtree", stdin=subprocess.DEVNULL)
+    assert tree.returncode == 0 and "No problems found" in tree.stdout, tree.stdout + tree.stderr
