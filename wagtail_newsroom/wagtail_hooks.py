@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Section
@@ -14,8 +15,15 @@ from .views import imports, people
 from .views.choosers import person_chooser_viewset
 
 
+class SectionChooserViewSet(SnippetChooserViewSet):
+    # Wagtail adds the chooser's "create" view whatever the form; without one it fails.
+    form_fields = ["name", "slug"]
+    create_action_label = _("Add a section")
+
+
 class SectionViewSet(SnippetViewSet):
     model = Section
+    chooser_viewset_class = SectionChooserViewSet
     icon = "folder-open-inverse"
     menu_label = _("Sections")
     menu_name = "newsroom_sections"

@@ -3,7 +3,13 @@
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, CreateView
+from wagtail.admin.views.generic.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    ChosenMultipleView,
+    ChosenView,
+    CreateView,
+)
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -18,6 +24,13 @@ def people_index_for(user):
         if index.permissions_for_user(user).can_add_subpage():
             return index
     return None
+
+
+def visible_people(user):
+    """The profiles ``user`` may see named: a draft's name is for those who may edit it, not
+    for every admin user."""
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return PersonPage.objects.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
 
 
 class PersonCreationForm(forms.ModelForm):
@@ -66,12 +79,7 @@ class PersonCreationMixin:
         return {**super().get_creation_form_kwargs(), "user": self.request.user}
 
     def get_object_list(self):
-        # A draft profile's name is for those who may edit it, not for every admin user.
-        editable = PagePermissionPolicy().instances_user_has_permission_for(
-            self.request.user, "change"
-        )
-        people = PersonPage.objects.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
-        return people.order_by("title", "pk")
+        return visible_people(self.request.user).order_by("title", "pk")
 
 
 class PersonChooseView(PersonCreationMixin, ChooseView):
@@ -86,6 +94,16 @@ class PersonCreateView(PersonCreationMixin, CreateView):
     pass
 
 
+class PersonChosenView(ChosenView):
+    def get_object(self, pk):
+        return visible_people(self.request.user).get(pk=pk)
+
+
+class PersonChosenMultipleView(ChosenMultipleView):
+    def get_objects(self, pks):
+        return visible_people(self.request.user).filter(pk__in=pks)
+
+
 class PersonChooserViewSet(ChooserViewSet):
     model = PersonPage
     icon = "user"
@@ -97,6 +115,8 @@ class PersonChooserViewSet(ChooserViewSet):
     choose_view_class = PersonChooseView
     choose_results_view_class = PersonChooseResultsView
     create_view_class = PersonCreateView
+    chosen_view_class = PersonChosenView
+    chosen_multiple_view_class = PersonChosenMultipleView
     url_filter_parameters = []
 
 
