@@ -83,6 +83,32 @@ def test_bad_uploads_are_refused_with_a_clear_message(name, data, message):
     assert name in error.value.messages[0]
 
 
+def encrypted(archive):
+    """``archive`` with its one member marked encrypted, as a password-protected zip is."""
+    data = bytearray(archive)
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.index(signature) + offset
+        data[at] |= 0x1
+    return bytes(data)
+
+
+def test_an_encrypted_zip_is_refused():
+    with pytest.raises(ValidationError, match="“a.txt” is encrypted"):
+        validate_upload(upload("secret.zip", encrypted(zip_of({"a.txt": b"x"}))))
+
+
+def test_ten_thousand_tiny_members_are_refused_and_nothing_is_stored(client, news_index):
+    client.force_login(make_user("chief", superuser=True))
+    archive = zip_of({f"{n}.txt": b"x" for n in range(10_000)})
+    before = set(Path(default_storage.location).rglob("*"))
+    response = client.post(
+        reverse("wagtail_newsroom_import:upload"), {"files": [upload("many.zip", archive)]}
+    )
+    assert "That is 10000 articles; at most 1000" in response.content.decode()
+    assert not ImportRun.objects.exists()
+    assert set(Path(default_storage.location).rglob("*")) == before
+
+
 @override_settings(WAGTAILNEWSROOM_IMPORT_MAX_FILE_SIZE=10_000)
 def test_an_article_in_a_zip_is_held_to_the_file_size_limit(tmp_path):
     # A small zip may hold one huge article: parsing it would take all the memory there is.
