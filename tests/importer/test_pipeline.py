@@ -1,5 +1,6 @@
 """The pipeline as a whole: standalone use, warnings, and HTML furniture accounted for."""
 
+import dataclasses
 import datetime
 import os
 import subprocess
@@ -8,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wagtail_newsroom.importer import parse
+from wagtail_newsroom.importer import ArticleImportError, parse, parse_path
+from wagtail_newsroom.importer.config import ParseConfig
+from wagtail_newsroom.importer.thresholds import THRESHOLDS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -142,3 +145,13 @@ def test_a_metadata_headline_above_an_image_is_still_the_headline():
         content_type="text/html",
     )
     assert article.headline == "T"
+
+
+def test_a_file_too_large_to_be_an_article_is_refused_unread(tmp_path):
+    config = ParseConfig(thresholds=dataclasses.replace(THRESHOLDS, article_bytes=2**20))
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"Ferry plan\n\n" + b"The ferry sailed on time today. " * 40_000)
+    with pytest.raises(ArticleImportError, match=r"dump.txt: The file is 2 MB; .* at most 1 MB"):
+        parse_path(path, config=config)
+    with pytest.raises(ArticleImportError, match="at most 1 MB"):
+        parse(path.read_bytes(), "dump.txt", config=config)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
-from pathlib import Path
 
 from .config import DEFAULT_CONFIG, ParseConfig
 from .dates import date_in_name
@@ -26,6 +26,7 @@ def parse(
     content_type: str | None = None,
 ) -> ParsedArticle:
     """Parse one article with ``config`` (see ``config.resolve``: rules, lexicon, options)."""
+    check_size(len(data), source, config)
     text = read_text(data, source, encoding)
     fingerprint = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
     if looks_like_html(text, source, content_type):
@@ -98,13 +99,28 @@ def _warnings(found, meta, named_date=None) -> list[str]:
     return warnings
 
 
+def check_size(size, source, config):
+    limit = config.thresholds.article_bytes
+    if size > limit:
+        raise ArticleImportError(
+            source,
+            _("The file is %(size)d MB; an article is at most %(limit)d MB.")
+            % {"size": -(-size // 2**20), "limit": limit // 2**20},
+        )
+
+
 def parse_path(path, **kwargs) -> ParsedArticle:
-    """Parse the file at ``path``, or standard input for "-"."""
+    """Parse the file at ``path``, or standard input for "-"; a file too large to be an
+    article is refused before it is read."""
     source = str(path)
+    config = kwargs.get("config", DEFAULT_CONFIG)
     if source == STDIN:
-        return parse(sys.stdin.buffer.read(), STDIN, **kwargs)
+        data = sys.stdin.buffer.read(config.thresholds.article_bytes + 1)
+        return parse(data, STDIN, **kwargs)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as file:
+            check_size(os.fstat(file.fileno()).st_size, source, config)
+            data = file.read(config.thresholds.article_bytes + 1)
     except OSError as error:
         raise ArticleImportError(source, error.strerror or str(error)) from None
     return parse(data, source, **kwargs)

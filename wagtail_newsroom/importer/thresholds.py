@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Thresholds:
+    # A file larger than this is no article (the longest features run to a few hundred
+    # kilobytes, a saved page with its scripts to a few megabytes): it is refused unread.
+    article_bytes: int = 20 * 1024 * 1024
     # A sentence this long is a paragraph; a line this long is one whatever its end.
     prose_words: int = 10
     long_line_words: int = 25
