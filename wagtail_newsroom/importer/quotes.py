@@ -12,6 +12,7 @@ reported speech in the run of the story. Only a quotation the source set apart
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -447,7 +448,7 @@ def _organisation(who: str, people: People, *, name_first: bool) -> str | None:
     if len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0]):
         # "ROE said" in a story set in capitals is the Jane Roe it named.
         shouted = tokens[0].capitalize()
-        if not any(full.endswith(" " + shouted) for full in people.full_names):
+        if not any(people.full_names.ending_with(shouted)):
             return name
     # The organisation word stands before any small word: "Council on Foreign Relations",
     # "New York Times"; in "Jane Roe of the Council" the name comes first and is a person's.
@@ -473,6 +474,34 @@ class Speaker:
     kind: SpeakerKind = SpeakerKind.PERSON
 
 
+class _FullNames:
+    """The names given in full so far, by their last words and, those of two words, by their
+    first, each group in the order the names were last given: a surname is resolved at
+    every mention, and reading through every name for each costs the square of a story's."""
+
+    def __init__(self):
+        self.by_end: dict[str, dict[str, None]] = {}
+        self.by_start: dict[str, dict[str, None]] = {}
+
+    def append(self, name: str) -> None:
+        ends = [name[at + 1 :] for at, char in enumerate(name) if char == " "]
+        keys = [(self.by_end, end) for end in ends]
+        if len(ends) == 1:
+            keys.append((self.by_start, name.partition(" ")[0]))
+        for index, key in keys:
+            names = index.setdefault(key, {})
+            names.pop(name, None)
+            names[name] = None
+
+    def ending_with(self, words: str):
+        """The names ending with a space and ``words``, the latest given first."""
+        return reversed(self.by_end.get(words, {}))
+
+    def two_words_starting(self, word: str):
+        """The names of two words, the first ``word``, the latest given first."""
+        return reversed(self.by_start.get(word, {}))
+
+
 class People:
     """Everyone named in the story so far, to resolve surnames and pronouns against."""
 
@@ -480,7 +509,7 @@ class People:
         self.grammar = grammar
         self.ranker = ranker
         self.people: dict[str, Person] = {}
-        self.full_names: list[str] = []
+        self.full_names = _FullNames()
         self.authors: set[str] = set()
         self.last: str | None = None
         self.last_at = -1  # the paragraph of the last quote
@@ -683,18 +712,11 @@ class People:
     def resolve(self, name: str, sex: str | None = None) -> tuple[str, str | None]:
         """Full name for ``name`` and the alias used, if it was a surname; with ``sex``, only
         a person who may be of that sex."""
-        fits = [
-            full
-            for full in reversed(self.full_names)
-            if full != name and (sex is None or self.gender.get(full, sex) == sex)
-        ]
         # A surname first ("Peng" for "Qin Peng"); a given name only for a name of two words
         # ("Qin" for "Qin Peng", never "Trump" for "Trump National Golf").
-        for full in fits:
-            if full.endswith(" " + name):
-                return full, name
-        for full in fits:
-            if full.startswith(name + " ") and full.count(" ") == 1:
+        names = self.full_names
+        for full in itertools.chain(names.ending_with(name), names.two_words_starting(name)):
+            if sex is None or self.gender.get(full, sex) == sex:
                 return full, name
         return name, None
 
