@@ -11,6 +11,7 @@ reported speech in the run of the story. Only a quotation the source set apart
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -112,6 +113,11 @@ class _Grammar:
     # ("Schultz was booed").
     acts: re.Pattern
     function_words: frozenset
+
+    @functools.cached_property
+    def determiners_at(self) -> re.Pattern:
+        """``determiners`` for ``match(text, position)``, which its "^" would refuse."""
+        return re.compile(self.determiners.pattern.removeprefix("^"), self.determiners.flags)
 
     @functools.cached_property
     def name_starts_after(self) -> frozenset:
@@ -303,6 +309,10 @@ _APPOSITION_WORDS = 6
 # ... and one after the name is closed by a comma or the sentence's end.
 _APPOSITION_AFTER = re.compile(r",\s+(?P<role>[^,.;:!?\u0000]{2,120}?)\s*(?:,|[.;](?:\s|$)|$)")
 _AGE = re.compile(r"^\d{1,3}(?:\s+[^\W\d]+){0,2}(?:,\s*|$)")
+# The word after a name and where the text after it starts: "is" in "Lopez is a nurse".
+_NEXT_WORD = re.compile(r"\s*(\S+)\s+(?=\S)")
+_SPACES = re.compile(r"\s*")
+_UNTIL_BREAK = re.compile(r"[^.,;:!?\u0000]*")
 
 
 def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
@@ -474,6 +484,19 @@ class Speaker:
     kind: SpeakerKind = SpeakerKind.PERSON
 
 
+def _comma_before(text: str, at: int) -> int | None:
+    """Where the comma is that ends ``text[:at]`` but for spaces, if one does."""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return at - 1 if at and text[at - 1] == "," else None
+
+
+def _last_at_most(positions: list[int], limit: int) -> int:
+    """The last of the sorted ``positions`` up to ``limit``, or 0."""
+    index = bisect.bisect_right(positions, limit)
+    return positions[index - 1] if index else 0
+
+
 class _FullNames:
     """The names given in full so far, by their last words and, those of two words, by their
     first, each group in the order the names were last given: a surname is resolved at
@@ -517,7 +540,7 @@ class People:
         self.quoted: Counter[str] = Counter()
         self.named: Counter[str] = Counter()
         # What the story says each person named is, wherever it says it.
-        self.described: defaultdict[str, list[str]] = defaultdict(list)
+        self.described: defaultdict[str, dict[str, None]] = defaultdict(dict)
         # Whose sex a title or the given name tells, not only the pronouns around the name.
         self.sex_told: set[str] = set()
         # The paragraph where each person last spoke outside quotes ("Peng said the ...").
@@ -533,8 +556,10 @@ class People:
         pronouns after each name give them ("Lopez is not so sure. Her surveys ...")."""
         grammar = self.grammar
         found: list[tuple[int, str, str | None]] = []
-        sentence_starts = {len(masked) - len(masked.lstrip())}
-        sentence_starts.update(m.end() for m in _SENTENCE_START.finditer(masked))
+        # Positions, in order, for what each name asks of the text before it.
+        sentence_ends = [m.end() for m in _SENTENCE_START.finditer(masked)]
+        commas = [m.start() for m in re.finditer(",", masked)]
+        sentence_starts = {len(masked) - len(masked.lstrip()), *sentence_ends}
         for match in grammar.mention.finditer(masked):
             opens = match.start() in sentence_starts
             name, prefix = _name_at_end(match.group(0), grammar)
@@ -593,10 +618,11 @@ class People:
                 role = _clean_role(prefix, grammar)
             found.append((match.start(), full, role))
             self.named[full] += 1
-            for description in (role, *self._appositions(masked, match)):
-                if description and description not in self.described[full]:
-                    self.described[full].append(description)
-            if opens and masked[match.end() :].lstrip()[:1].islower():
+            for description in (role, *self._appositions(masked, match, sentence_ends, commas)):
+                if description:
+                    self.described[full][description] = None
+            following = _SPACES.match(masked, match.end()).end()
+            if opens and masked[following : following + 1].islower():
                 self.subjects.add(full)
             told = told or grammar.given_names.get(full.split()[0].lower())
             if told and full not in self.gender:
@@ -611,22 +637,29 @@ class People:
                 self.gender.setdefault(full, "m")
         self.mentions.append(found)
 
-    def _appositions(self, masked: str, match: re.Match) -> list[str]:
+    def _appositions(
+        self, masked: str, match: re.Match, sentence_ends: list[int], commas: list[int]
+    ) -> list[str]:
         """What the sentence says the person named at ``match`` is: "La alcaldesa, Lucía
         Fernández, ...", "Denise Whitaker, principal of Ridgefield High School, ...", "Maria
         Lopez is a nurse who ..."."""
         grammar = self.grammar
         found = []
-        before = masked[: match.start()].rstrip()
-        if before.endswith(","):
-            opening = _SENTENCE_START.split(before[:-1])[-1].strip()
+        # Positions in ``masked``, not copies of all before or after the name: names run to
+        # thousands in a paragraph.
+        comma = _comma_before(masked, match.start())
+        if comma is not None:
+            start = _last_at_most(sentence_ends, comma)
+            # The description is the sentence's opening up to this comma, with no other.
+            alone = commas[bisect.bisect_left(commas, start)] == comma
+            opening = masked[start:comma].strip() if alone else ""
             first = opening.split(maxsplit=1)[:1]
             # "La alcaldesa, ...", "Brennan's granddaughter, ...": a noun phrase, not the
             # sentence's own opening ("Two weeks before the IPO, ...").
             described = first and (
                 grammar.determiners.match(opening) or first[0].endswith(("'s", "’s"))
             )
-            if described and len(opening.split()) <= _APPOSITION_WORDS and "," not in opening:
+            if described and len(opening.split()) <= _APPOSITION_WORDS:
                 found.append(opening)
         after = _APPOSITION_AFTER.match(masked, match.end())
         # "Denise Whitaker, principal of Ridgefield High School, ...": a noun phrase with its
@@ -636,10 +669,14 @@ class People:
             for word in after.group("role").split()
         ):
             found.append(after.group("role"))
-        words = masked[match.end() :].split(maxsplit=1)
+        word = _NEXT_WORD.match(masked, match.end())
         # "is a nurse", not "was gracious in defeat".
-        if len(words) == 2 and words[0] in grammar.copulas and grammar.determiners.match(words[1]):
-            found.append(re.split(r"[.,;:!?\u0000]", words[1])[0])
+        if (
+            word
+            and word.group(1) in grammar.copulas
+            and grammar.determiners_at.match(masked, word.end())
+        ):
+            found.append(_UNTIL_BREAK.match(masked, word.end()).group())
         return [role for role in (_clean_role(text, grammar) for text in found) if role]
 
     def by_pronoun(self, pronoun: str, position: int) -> tuple[str, str | None] | None:
