@@ -1,12 +1,20 @@
 """Stage 4: quotes, speakers and people."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from wagtail_newsroom.importer.lexicon import DEFAULT_LEXICON, build_lexicon
 from wagtail_newsroom.importer.pronouns import default_ranker
-from wagtail_newsroom.importer.quotes import People, _grammar, find_quotes, standardise_quotes
+from wagtail_newsroom.importer.quotes import (
+    People,
+    _grammar,
+    _reported,
+    find_quotes,
+    standardise_quotes,
+)
 from wagtail_newsroom.importer.result import Author, BodyBlock, SpeakerKind
 
 
@@ -955,3 +963,17 @@ def test_a_name_resolves_as_reading_every_name_given_before_would(names, gender,
         people.full_names.append(full)
     people.gender.update(gender)
     assert people.resolve(name, sex) == _resolve_by_reading_every_name(names, gender, name, sex)
+
+
+@given(st.text(alphabet="that \n\u0000s", max_size=20))
+def test_reported_speech_is_read_back_from_the_quote_as_a_search_up_to_it_reads_it(masked):
+    naive = re.compile(r"\bthat\s*$")
+    for at in range(len(masked) + 1):
+        assert _reported(masked, at) == (naive.search(masked, 0, at) is not None)
+
+
+def test_a_run_of_thousands_of_capitalised_words_ends_in_a_name_of_four():
+    named = "Mayor " + "Capitalised " * 20_000 + "Jane Roe arrived."
+    body, people = run(named, "“We will win,” Roe said.")
+    assert body[1].quotes[0].speaker == "Capitalised Capitalised Jane Roe"
+    assert list(people) == ["Capitalised Capitalised Jane Roe"]

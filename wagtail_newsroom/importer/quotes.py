@@ -16,7 +16,7 @@ import functools
 import itertools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, replace
 
 from .lexicon import DEFAULT_LEXICON, Lexicon
@@ -57,7 +57,7 @@ _PRONOUN_REACH = 4
 # power”" is not; "Gerson calls Cruz a chameleon: “As a candidate, his superpower is ...”" is).
 _SPOKEN_WORDS = 5
 # "She said that “...”": reported speech that quotes the speaker's words, not direct speech.
-_REPORTED = re.compile(r"\bthat\s*$")
+_REPORTED = re.compile(r"\bthat")
 # Between the speaker and the verb: "Trump reportedly said", "she quickly added".
 _ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")
 _TEXT = ("paragraph", "quote")
@@ -277,17 +277,17 @@ def _name_at_end(part: str, grammar: _Grammar) -> tuple[str | None, str]:
         default=-1,
     )
     prefix += [token for token in names[:start] if _bare(token) not in grammar.never_in_role]
-    names = names[start:]
+    names = deque(names[start:])  # a run of thousands of capitalised words loses its head
     # A particle opens the name only where nothing stands before it ("de Blasio said"), not
     # after a role ("portavoz de la Plataforma").
     while names and names[0] in grammar.particles and (prefix or len(names) == 1):
-        prefix.append(names.pop(0))
+        prefix.append(names.popleft())
     while len(names) > 1 and (
         _bare(names[0]) in grammar.honorifics
         or names[0].count(_DOT) > 1  # "U.S."
         or len(names) > 4
     ):
-        token = names.pop(0)
+        token = names.popleft()
         if _bare(token) not in grammar.honorifics:
             prefix.append(token)
     if (
@@ -768,6 +768,15 @@ class People:
         return person
 
 
+def _reported(masked: str, at: int) -> bool:
+    """Whether ``masked[:at]`` ends in "that" but for spaces, read back from ``at``: a search
+    of all before it, for each quote, costs the square of a paragraph's quotes."""
+    end = at
+    while end and masked[end - 1].isspace():
+        end -= 1
+    return end >= 4 and _REPORTED.match(masked, end - 4, end) is not None
+
+
 def _is_direct(masked: str, spans: list[str], at: int, grammar: _Grammar) -> bool:
     """Whether the quotation masked at ``at`` is direct speech: a sentence of the speaker's
     own ("“We will rebuild,” she said"; "he said: “It cannot be contained.”"), not words
@@ -775,7 +784,7 @@ def _is_direct(masked: str, spans: list[str], at: int, grammar: _Grammar) -> boo
     A quote opening the sentence is direct whatever its first word, after a short lead-in
     ("Sooner or later, “I think we will ...”")."""
     span = spans[masked.count(_Q, 0, at)].lstrip(" .…'‘[(")
-    if _REPORTED.search(masked, 0, at):
+    if _reported(masked, at):
         return False
     if span[:1].isupper() or span[:1].isdigit():
         return True
@@ -920,7 +929,7 @@ def _spoken_sentence(masked: str, spans: list[str]) -> int | None:
     if not masked.replace(_Q, "").strip(" .,;:!?—–-"):
         return None
     for index, match in enumerate(_QUOTES.finditer(masked)):
-        if _REPORTED.search(masked, 0, match.start()):
+        if _reported(masked, match.start()):
             continue
         words = spans[index].lstrip(" .…'‘[(")
         if words[:1].isupper() and len(words.split()) >= _SPOKEN_WORDS and not _titled(words):
