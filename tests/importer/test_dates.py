@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from wagtail_newsroom.importer.datelines import read_date_line
 from wagtail_newsroom.importer.dates import (
     FoundDate,
     coerce,
@@ -414,3 +415,18 @@ def test_date_in_name_reads_year_first_dates_nearest_the_file():
     assert date_in_name("2018/01/02/story-2019-03-04.txt") == datetime.date(2019, 3, 4)
     assert date_in_name("/archive/2019/3/4/story.txt") is None  # months written in two digits
     assert date_in_name("-") is None
+
+
+def test_a_line_of_dates_gives_the_first_twenty_of_them():
+    # A table of 50,000 dates on one line is read in time linear in its length (issue 11).
+    dates, section = read_date_line("Published: " + "March 3, 2020 | " * 50_000)
+    assert (len(dates), dates[0].value, dates[-1].value, section) == (
+        20,
+        datetime.date(2020, 3, 3),
+        datetime.date(2020, 3, 3),
+        "",
+    )
+    assert [date.value for date in read_date_line("4 March 2020 | 5 March 2020")[0]] == [
+        datetime.date(2020, 3, 4),
+        datetime.date(2020, 3, 5),
+    ]

@@ -1,9 +1,20 @@
 """Stage 4: quotes, speakers and people."""
 
-import pytest
+import re
 
-from wagtail_newsroom.importer.lexicon import build_lexicon
-from wagtail_newsroom.importer.quotes import find_quotes, standardise_quotes
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wagtail_newsroom.importer.lexicon import DEFAULT_LEXICON, build_lexicon
+from wagtail_newsroom.importer.pronouns import default_ranker
+from wagtail_newsroom.importer.quotes import (
+    People,
+    _grammar,
+    _reported,
+    find_quotes,
+    standardise_quotes,
+)
 from wagtail_newsroom.importer.result import Author, BodyBlock, SpeakerKind
 
 
@@ -916,3 +927,53 @@ def test_a_surname_is_the_person_not_a_place_named_after_them():
 def test_a_particle_may_open_a_surname():
     body, _ = run("“I have not heard that particular concern at all,” de Blasio said.")
     assert body[0].quotes[0].speaker == "de Blasio"
+
+
+# --- names looked up, not searched for (issue 11) ------------------------------------------
+
+NAME = st.lists(st.sampled_from(["Qin", "Peng", "Roe", "Jane"]), min_size=1, max_size=3).map(
+    " ".join
+)
+
+
+def _resolve_by_reading_every_name(full_names, gender, name, sex):
+    fits = [
+        full
+        for full in reversed(full_names)
+        if full != name and (sex is None or gender.get(full, sex) == sex)
+    ]
+    for full in fits:
+        if full.endswith(" " + name):
+            return full, name
+    for full in fits:
+        if full.startswith(name + " ") and full.count(" ") == 1:
+            return full, name
+    return name, None
+
+
+@given(
+    st.lists(NAME, max_size=12),
+    st.dictionaries(NAME, st.sampled_from(["f", "m"]), max_size=4),
+    NAME,
+    st.sampled_from([None, "f", "m"]),
+)
+def test_a_name_resolves_as_reading_every_name_given_before_would(names, gender, name, sex):
+    people = People(_grammar(DEFAULT_LEXICON), default_ranker())
+    for full in names:
+        people.full_names.append(full)
+    people.gender.update(gender)
+    assert people.resolve(name, sex) == _resolve_by_reading_every_name(names, gender, name, sex)
+
+
+@given(st.text(alphabet="that \n\u0000s", max_size=20))
+def test_reported_speech_is_read_back_from_the_quote_as_a_search_up_to_it_reads_it(masked):
+    naive = re.compile(r"\bthat\s*$")
+    for at in range(len(masked) + 1):
+        assert _reported(masked, at) == (naive.search(masked, 0, at) is not None)
+
+
+def test_a_run_of_thousands_of_capitalised_words_ends_in_a_name_of_four():
+    named = "Mayor " + "Capitalised " * 20_000 + "Jane Roe arrived."
+    body, people = run(named, "“We will win,” Roe said.")
+    assert body[1].quotes[0].speaker == "Capitalised Capitalised Jane Roe"
+    assert list(people) == ["Capitalised Capitalised Jane Roe"]

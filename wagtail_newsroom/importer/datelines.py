@@ -25,6 +25,11 @@ def is_field(text: str) -> bool:
     return _FIELD.match(text) is not None
 
 
+# Only tables and schedules give a line more dates than this; each is read in what is left
+# of the line after the one before, so reading them all took the square of its length.
+_MOST_DATES = 20
+
+
 @functools.lru_cache(maxsize=16)
 def _archive_label(lexicon: Lexicon) -> re.Pattern:
     """Export fields dated by the archive, not the publisher: "LOAD-DATE: March 4, 2020"."""
@@ -37,7 +42,8 @@ def read_date_line(text: str, lexicon: Lexicon = DEFAULT_LEXICON, options=None, 
     """(dates, section) when the line is mostly dates, else None.
 
     ``dates`` lists every date on the line ("Published: 04.03.2020 | Updated: 05.03.2020"),
-    each flagged when a label calls it an update; relative dates ("9 min ago") give none.
+    up to ``_MOST_DATES``, each flagged when a label calls it an update; relative dates ("9
+    min ago") give none.
     """
     found_date = functools.partial(find_date, lexicon=lexicon, options=options)
     if _FIELD.match(text):
@@ -62,7 +68,7 @@ def read_date_line(text: str, lexicon: Lexicon = DEFAULT_LEXICON, options=None, 
         return None
     found_all = (found,)
     rest = after
-    while (more := found_date(rest)) is not None:
+    while len(found_all) < _MOST_DATES and (more := found_date(rest)) is not None:
         found_all += (more,)
         rest = rest[more.end :]
     # Only a label glued onto the date ("...2020NTD Evening News") or set off by a bar is a

@@ -11,10 +11,12 @@ reported speech in the run of the story. Only a quotation the source set apart
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, replace
 
 from .lexicon import DEFAULT_LEXICON, Lexicon
@@ -55,7 +57,7 @@ _PRONOUN_REACH = 4
 # power”" is not; "Gerson calls Cruz a chameleon: “As a candidate, his superpower is ...”" is).
 _SPOKEN_WORDS = 5
 # "She said that “...”": reported speech that quotes the speaker's words, not direct speech.
-_REPORTED = re.compile(r"\bthat\s*$")
+_REPORTED = re.compile(r"\bthat")
 # Between the speaker and the verb: "Trump reportedly said", "she quickly added".
 _ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")
 _TEXT = ("paragraph", "quote")
@@ -111,6 +113,11 @@ class _Grammar:
     # ("Schultz was booed").
     acts: re.Pattern
     function_words: frozenset
+
+    @functools.cached_property
+    def determiners_at(self) -> re.Pattern:
+        """``determiners`` for ``match(text, position)``, which its "^" would refuse."""
+        return re.compile(self.determiners.pattern.removeprefix("^"), self.determiners.flags)
 
     @functools.cached_property
     def name_starts_after(self) -> frozenset:
@@ -270,17 +277,17 @@ def _name_at_end(part: str, grammar: _Grammar) -> tuple[str | None, str]:
         default=-1,
     )
     prefix += [token for token in names[:start] if _bare(token) not in grammar.never_in_role]
-    names = names[start:]
+    names = deque(names[start:])  # a run of thousands of capitalised words loses its head
     # A particle opens the name only where nothing stands before it ("de Blasio said"), not
     # after a role ("portavoz de la Plataforma").
     while names and names[0] in grammar.particles and (prefix or len(names) == 1):
-        prefix.append(names.pop(0))
+        prefix.append(names.popleft())
     while len(names) > 1 and (
         _bare(names[0]) in grammar.honorifics
         or names[0].count(_DOT) > 1  # "U.S."
         or len(names) > 4
     ):
-        token = names.pop(0)
+        token = names.popleft()
         if _bare(token) not in grammar.honorifics:
             prefix.append(token)
     if (
@@ -302,6 +309,10 @@ _APPOSITION_WORDS = 6
 # ... and one after the name is closed by a comma or the sentence's end.
 _APPOSITION_AFTER = re.compile(r",\s+(?P<role>[^,.;:!?\u0000]{2,120}?)\s*(?:,|[.;](?:\s|$)|$)")
 _AGE = re.compile(r"^\d{1,3}(?:\s+[^\W\d]+){0,2}(?:,\s*|$)")
+# The word after a name and where the text after it starts: "is" in "Lopez is a nurse".
+_NEXT_WORD = re.compile(r"\s*(\S+)\s+(?=\S)")
+_SPACES = re.compile(r"\s*")
+_UNTIL_BREAK = re.compile(r"[^.,;:!?\u0000]*")
 
 
 def _clean_role(role: str | None, grammar: _Grammar) -> str | None:
@@ -447,7 +458,7 @@ def _organisation(who: str, people: People, *, name_first: bool) -> str | None:
     if len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0]):
         # "ROE said" in a story set in capitals is the Jane Roe it named.
         shouted = tokens[0].capitalize()
-        if not any(full.endswith(" " + shouted) for full in people.full_names):
+        if not any(people.full_names.ending_with(shouted)):
             return name
     # The organisation word stands before any small word: "Council on Foreign Relations",
     # "New York Times"; in "Jane Roe of the Council" the name comes first and is a person's.
@@ -473,6 +484,47 @@ class Speaker:
     kind: SpeakerKind = SpeakerKind.PERSON
 
 
+def _comma_before(text: str, at: int) -> int | None:
+    """Where the comma is that ends ``text[:at]`` but for spaces, if one does."""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return at - 1 if at and text[at - 1] == "," else None
+
+
+def _last_at_most(positions: list[int], limit: int) -> int:
+    """The last of the sorted ``positions`` up to ``limit``, or 0."""
+    index = bisect.bisect_right(positions, limit)
+    return positions[index - 1] if index else 0
+
+
+class _FullNames:
+    """The names given in full so far, by their last words and, those of two words, by their
+    first, each group in the order the names were last given: a surname is resolved at
+    every mention, and reading through every name for each costs the square of a story's."""
+
+    def __init__(self):
+        self.by_end: dict[str, dict[str, None]] = {}
+        self.by_start: dict[str, dict[str, None]] = {}
+
+    def append(self, name: str) -> None:
+        ends = [name[at + 1 :] for at, char in enumerate(name) if char == " "]
+        keys = [(self.by_end, end) for end in ends]
+        if len(ends) == 1:
+            keys.append((self.by_start, name.partition(" ")[0]))
+        for index, key in keys:
+            names = index.setdefault(key, {})
+            names.pop(name, None)
+            names[name] = None
+
+    def ending_with(self, words: str):
+        """The names ending with a space and ``words``, the latest given first."""
+        return reversed(self.by_end.get(words, {}))
+
+    def two_words_starting(self, word: str):
+        """The names of two words, the first ``word``, the latest given first."""
+        return reversed(self.by_start.get(word, {}))
+
+
 class People:
     """Everyone named in the story so far, to resolve surnames and pronouns against."""
 
@@ -480,7 +532,7 @@ class People:
         self.grammar = grammar
         self.ranker = ranker
         self.people: dict[str, Person] = {}
-        self.full_names: list[str] = []
+        self.full_names = _FullNames()
         self.authors: set[str] = set()
         self.last: str | None = None
         self.last_at = -1  # the paragraph of the last quote
@@ -488,7 +540,7 @@ class People:
         self.quoted: Counter[str] = Counter()
         self.named: Counter[str] = Counter()
         # What the story says each person named is, wherever it says it.
-        self.described: defaultdict[str, list[str]] = defaultdict(list)
+        self.described: defaultdict[str, dict[str, None]] = defaultdict(dict)
         # Whose sex a title or the given name tells, not only the pronouns around the name.
         self.sex_told: set[str] = set()
         # The paragraph where each person last spoke outside quotes ("Peng said the ...").
@@ -504,8 +556,10 @@ class People:
         pronouns after each name give them ("Lopez is not so sure. Her surveys ...")."""
         grammar = self.grammar
         found: list[tuple[int, str, str | None]] = []
-        sentence_starts = {len(masked) - len(masked.lstrip())}
-        sentence_starts.update(m.end() for m in _SENTENCE_START.finditer(masked))
+        # Positions, in order, for what each name asks of the text before it.
+        sentence_ends = [m.end() for m in _SENTENCE_START.finditer(masked)]
+        commas = [m.start() for m in re.finditer(",", masked)]
+        sentence_starts = {len(masked) - len(masked.lstrip()), *sentence_ends}
         for match in grammar.mention.finditer(masked):
             opens = match.start() in sentence_starts
             name, prefix = _name_at_end(match.group(0), grammar)
@@ -564,10 +618,11 @@ class People:
                 role = _clean_role(prefix, grammar)
             found.append((match.start(), full, role))
             self.named[full] += 1
-            for description in (role, *self._appositions(masked, match)):
-                if description and description not in self.described[full]:
-                    self.described[full].append(description)
-            if opens and masked[match.end() :].lstrip()[:1].islower():
+            for description in (role, *self._appositions(masked, match, sentence_ends, commas)):
+                if description:
+                    self.described[full][description] = None
+            following = _SPACES.match(masked, match.end()).end()
+            if opens and masked[following : following + 1].islower():
                 self.subjects.add(full)
             told = told or grammar.given_names.get(full.split()[0].lower())
             if told and full not in self.gender:
@@ -582,22 +637,29 @@ class People:
                 self.gender.setdefault(full, "m")
         self.mentions.append(found)
 
-    def _appositions(self, masked: str, match: re.Match) -> list[str]:
+    def _appositions(
+        self, masked: str, match: re.Match, sentence_ends: list[int], commas: list[int]
+    ) -> list[str]:
         """What the sentence says the person named at ``match`` is: "La alcaldesa, Lucía
         Fernández, ...", "Denise Whitaker, principal of Ridgefield High School, ...", "Maria
         Lopez is a nurse who ..."."""
         grammar = self.grammar
         found = []
-        before = masked[: match.start()].rstrip()
-        if before.endswith(","):
-            opening = _SENTENCE_START.split(before[:-1])[-1].strip()
+        # Positions in ``masked``, not copies of all before or after the name: names run to
+        # thousands in a paragraph.
+        comma = _comma_before(masked, match.start())
+        if comma is not None:
+            start = _last_at_most(sentence_ends, comma)
+            # The description is the sentence's opening up to this comma, with no other.
+            alone = commas[bisect.bisect_left(commas, start)] == comma
+            opening = masked[start:comma].strip() if alone else ""
             first = opening.split(maxsplit=1)[:1]
             # "La alcaldesa, ...", "Brennan's granddaughter, ...": a noun phrase, not the
             # sentence's own opening ("Two weeks before the IPO, ...").
             described = first and (
                 grammar.determiners.match(opening) or first[0].endswith(("'s", "’s"))
             )
-            if described and len(opening.split()) <= _APPOSITION_WORDS and "," not in opening:
+            if described and len(opening.split()) <= _APPOSITION_WORDS:
                 found.append(opening)
         after = _APPOSITION_AFTER.match(masked, match.end())
         # "Denise Whitaker, principal of Ridgefield High School, ...": a noun phrase with its
@@ -607,10 +669,14 @@ class People:
             for word in after.group("role").split()
         ):
             found.append(after.group("role"))
-        words = masked[match.end() :].split(maxsplit=1)
+        word = _NEXT_WORD.match(masked, match.end())
         # "is a nurse", not "was gracious in defeat".
-        if len(words) == 2 and words[0] in grammar.copulas and grammar.determiners.match(words[1]):
-            found.append(re.split(r"[.,;:!?\u0000]", words[1])[0])
+        if (
+            word
+            and word.group(1) in grammar.copulas
+            and grammar.determiners_at.match(masked, word.end())
+        ):
+            found.append(_UNTIL_BREAK.match(masked, word.end()).group())
         return [role for role in (_clean_role(text, grammar) for text in found) if role]
 
     def by_pronoun(self, pronoun: str, position: int) -> tuple[str, str | None] | None:
@@ -683,18 +749,11 @@ class People:
     def resolve(self, name: str, sex: str | None = None) -> tuple[str, str | None]:
         """Full name for ``name`` and the alias used, if it was a surname; with ``sex``, only
         a person who may be of that sex."""
-        fits = [
-            full
-            for full in reversed(self.full_names)
-            if full != name and (sex is None or self.gender.get(full, sex) == sex)
-        ]
         # A surname first ("Peng" for "Qin Peng"); a given name only for a name of two words
         # ("Qin" for "Qin Peng", never "Trump" for "Trump National Golf").
-        for full in fits:
-            if full.endswith(" " + name):
-                return full, name
-        for full in fits:
-            if full.startswith(name + " ") and full.count(" ") == 1:
+        names = self.full_names
+        for full in itertools.chain(names.ending_with(name), names.two_words_starting(name)):
+            if sex is None or self.gender.get(full, sex) == sex:
                 return full, name
         return name, None
 
@@ -709,6 +768,15 @@ class People:
         return person
 
 
+def _reported(masked: str, at: int) -> bool:
+    """Whether ``masked[:at]`` ends in "that" but for spaces, read back from ``at``: a search
+    of all before it, for each quote, costs the square of a paragraph's quotes."""
+    end = at
+    while end and masked[end - 1].isspace():
+        end -= 1
+    return end >= 4 and _REPORTED.match(masked, end - 4, end) is not None
+
+
 def _is_direct(masked: str, spans: list[str], at: int, grammar: _Grammar) -> bool:
     """Whether the quotation masked at ``at`` is direct speech: a sentence of the speaker's
     own ("“We will rebuild,” she said"; "he said: “It cannot be contained.”"), not words
@@ -716,7 +784,7 @@ def _is_direct(masked: str, spans: list[str], at: int, grammar: _Grammar) -> boo
     A quote opening the sentence is direct whatever its first word, after a short lead-in
     ("Sooner or later, “I think we will ...”")."""
     span = spans[masked.count(_Q, 0, at)].lstrip(" .…'‘[(")
-    if _REPORTED.search(masked, 0, at):
+    if _reported(masked, at):
         return False
     if span[:1].isupper() or span[:1].isdigit():
         return True
@@ -861,7 +929,7 @@ def _spoken_sentence(masked: str, spans: list[str]) -> int | None:
     if not masked.replace(_Q, "").strip(" .,;:!?—–-"):
         return None
     for index, match in enumerate(_QUOTES.finditer(masked)):
-        if _REPORTED.search(masked, 0, match.start()):
+        if _reported(masked, match.start()):
             continue
         words = spans[index].lstrip(" .…'‘[(")
         if words[:1].isupper() and len(words.split()) >= _SPOKEN_WORDS and not _titled(words):

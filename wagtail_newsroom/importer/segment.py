@@ -6,9 +6,12 @@ article came from. HTML also yields ``PageMeta`` from its <meta> tags and JSON-L
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from collections import deque
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .sanitise import safe_image_src, sanitise
 
@@ -219,23 +222,48 @@ def looks_like_html(text: str, filename: str | None = None, content_type: str | 
     )
 
 
+class _TagTexts:
+    """Where text starts right after a tag in the raw markup, indexed by its first characters
+    so that finding a block's words costs a look-up, not a scan of the rest of the page."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        # (the tag's ">", where the text after it and its spaces starts)
+        self.starts = [(match.start(), match.end()) for match in re.finditer(r">\s*", raw)]
+        self.by_length: dict[int, dict[str, list[tuple[int, int]]]] = {}
+
+    def first(self, probe: str, cursor: int) -> int | None:
+        """Where ``probe`` (no leading space) first starts right after a tag at or after
+        ``cursor``: what ``re.search(">\\s*" + re.escape(probe), raw, cursor)`` finds."""
+        index = self.by_length.get(len(probe))
+        if index is None:
+            index = self.by_length[len(probe)] = self._index(len(probe))
+        starts = index.get(probe, ())
+        found = bisect.bisect_left(starts, cursor, key=itemgetter(0))
+        return starts[found][1] if found < len(starts) else None
+
+    def _index(self, length: int) -> dict[str, list[tuple[int, int]]]:
+        index: dict[str, list[tuple[int, int]]] = {}
+        for tag_end, start in self.starts:
+            index.setdefault(self.raw[start : start + length], []).append((tag_end, start))
+        return index
+
+
 class _Lines:
     """Approximate source lines for HTML blocks: lxml trees carry no positions, so find
     each block's opening words in the raw markup, moving forward only."""
 
-    def __init__(self, raw: str):
-        self.raw = raw
+    def __init__(self, tag_texts: _TagTexts):
+        self.tag_texts = tag_texts
         self.cursor = 0
         self.line = 1
 
     def locate(self, text: str) -> int | None:
         # Text right after a tag, so that the same words in <title> or JSON-LD do not count.
-        probe = re.compile(r">\s*" + re.escape(text[:24]))
-        match = probe.search(self.raw, self.cursor)
-        if match is None:
+        position = self.tag_texts.first(text[:24], self.cursor)
+        if position is None:
             return None
-        position = match.end() - len(text[:24])
-        self.line += self.raw.count("\n", self.cursor, position)
+        self.line += self.tag_texts.raw.count("\n", self.cursor, position)
         self.cursor = position
         return self.line
 
@@ -255,9 +283,70 @@ def _inline_html(node) -> str | None:
     return html or None
 
 
+_BREAKS = "<br/><br/>"
+
+
+class _Subtrees:
+    """What the segmenter asks of a tag's subtree, found for every tag of a tree in one pass:
+    asking each tag's subtree on the way down costs the depth of the page times its size.
+
+    For the line breaks the pass serialises the tree as ``str(tag)`` does, newlines removed,
+    with every tag but a bare <br/> as one character that no break contains: attribute
+    values are escaped, so only a bare <br/> and unescaped strings (comments) can form one.
+    """
+
+    def __init__(self, root):
+        from bs4.element import Tag
+
+        self.images: set[int] = set()  # ids of tags with an <img> below them
+        self.blocks: set[int] = set()  # ... with one of _NESTED_BLOCKS below them
+        self.spans: dict[int, tuple[int, int]] = {}  # ... to where their contents lie in text
+        pieces: list[str] = []
+        length = 0
+        stack = [(root, iter(root.contents), 0)]
+        while stack:
+            tag, children, start = stack[-1]
+            child = next(children, None)
+            if isinstance(child, Tag):
+                bare_br = child.name == "br" and not child.attrs and child.is_empty_element
+                piece = _BREAKS[:5] if bare_br else "\x00"
+                stack.append((child, iter(child.contents), length + len(piece)))
+            elif child is not None:
+                piece = child.output_ready().replace("\n", "")
+            else:
+                stack.pop()
+                self.spans[id(tag)] = (start, length)
+                piece = "" if tag.is_empty_element else "\x00"
+                if stack:
+                    self._below(stack[-1][0], tag)
+            pieces.append(piece)
+            length += len(piece)
+        text = "".join(pieces)
+        self.breaks = [match.start() for match in re.finditer(f"(?={_BREAKS})", text)]
+
+    def _below(self, parent, tag) -> None:
+        if tag.name == "img" or id(tag) in self.images:
+            self.images.add(id(parent))
+        if tag.name in _NESTED_BLOCKS or id(tag) in self.blocks:
+            self.blocks.add(id(parent))
+
+    def has_image(self, tag) -> bool:
+        return id(tag) in self.images
+
+    def nests_blocks(self, tag) -> bool:
+        return id(tag) in self.blocks
+
+    def breaks_twice(self, tag) -> bool:
+        """Whether ``"<br/><br/>" in str(tag).replace("\\n", "")``."""
+        start, end = self.spans[id(tag)]
+        found = bisect.bisect_left(self.breaks, start)
+        return found < len(self.breaks) and self.breaks[found] + len(_BREAKS) <= end
+
+
 class _HTMLSegmenter:
-    def __init__(self, raw: str):
-        self.lines = _Lines(raw)
+    def __init__(self, tag_texts: _TagTexts, subtrees: _Subtrees):
+        self.lines = _Lines(tag_texts)
+        self.subtrees = subtrees
         self.segments: list[Segment] = []
         self.gap = True
         self.list_count = 0
@@ -271,6 +360,17 @@ class _HTMLSegmenter:
         self.segments.append(Segment(line=line, text=text, gap_before=True, **kwargs))
 
     def walk(self, node):
+        # One generator a level, not one call: a page nested 100,000 deep is still read.
+        levels = [self._children(node)]
+        while levels:
+            container = next(levels[-1], None)
+            if container is None:
+                levels.pop()
+            else:
+                levels.append(self._children(container))
+
+    def _children(self, node):
+        """Segment the children of ``node``, yielding each that is to be walked in its place."""
         from bs4.element import PreformattedString
 
         inline: list = []
@@ -280,16 +380,18 @@ class _HTMLSegmenter:
             name = getattr(child, "name", None)
             if name is None or name not in _BLOCK_TAGS:
                 # An image wrapped in a link (legacy pop-up viewers) is still an image.
-                if name is None or child.find("img") is None:
+                if name is None or not self.subtrees.has_image(child):
                     inline.append(child)
                     continue
                 self.flush(inline)
                 inline = []
-                self.walk(child)
+                yield child
                 continue
             self.flush(inline)
             inline = []
-            self.block(child)
+            container = self._block(child)
+            if container is not None:
+                yield container
         self.flush(inline)
 
     def flush(self, nodes):
@@ -303,6 +405,12 @@ class _HTMLSegmenter:
             self.emit(text, html=sanitise(html) if has_markup else None)
 
     def block(self, node):
+        container = self._block(node)
+        if container is not None:
+            self.walk(container)
+
+    def _block(self, node):
+        """Segment a block; a container is returned, to be walked."""
         name = node.name
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.emit(_text(node), kind="heading", level=int(name[1]))
@@ -310,10 +418,9 @@ class _HTMLSegmenter:
             # Legacy pages separate paragraphs with <br><br> inside one element.
             # Broken legacy markup nests paragraphs (unclosed <P> inside <FONT>) or separates
             # them with <br><br> inside one element: read those as containers.
-            if node.find(_NESTED_BLOCKS) is not None or "<br/><br/>" in str(node).replace("\n", ""):
-                self.walk(node)
-            else:
-                self.emit(_text(node), html=_inline_html(node))
+            if self.subtrees.nests_blocks(node) or self.subtrees.breaks_twice(node):
+                return node
+            self.emit(_text(node), html=_inline_html(node))
         elif name in ("ul", "ol"):
             self.list_count += 1
             for item in node.find_all("li", recursive=False):
@@ -328,10 +435,9 @@ class _HTMLSegmenter:
             self.emit(_text(node), kind="quote", html=_inline_html(node))
         elif name in ("figure", "img", "picture"):
             self.figure(node)
-        elif name in ("hr", "br"):
-            return
-        else:  # div, section, table parts, li outside a list: containers
-            self.walk(node)
+        elif name not in ("hr", "br"):  # div, section, table parts, li outside a list
+            return node
+        return None
 
     def figure(self, node):
         image = node if node.name == "img" else node.find("img")
@@ -358,16 +464,22 @@ class _HTMLSegmenter:
         )
 
 
-def _clean_tree(soup, raw: str) -> list[tuple[Segment, str]]:
+def _decomposed(tag) -> bool:
+    # Not bs4's ``tag.decomposed``: it reads the flag with getattr, which a live tag answers
+    # by searching its whole subtree for a tag of that name.
+    return vars(tag).get("_decomposed", False)
+
+
+def _clean_tree(soup, tag_texts: _TagTexts) -> list[tuple[Segment, str]]:
     """Remove page furniture; return the text of what was removed that a reader would have
     seen, with the rule that removed it, so that nothing disappears silently."""
     for tag in soup.find_all(_DROP_TAGS):
-        if not tag.decomposed and tag.name not in _VISIBLE_DROPS:
+        if not _decomposed(tag) and tag.name not in _VISIBLE_DROPS:
             tag.decompose()
-    segmenter = _HTMLSegmenter(raw)
+    segmenter = _HTMLSegmenter(tag_texts, _Subtrees(soup))
     removed = []
     for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None or tag.name in ("body", "html", "article", "main"):
+        if _decomposed(tag) or tag.name in ("body", "html", "article", "main"):
             continue
         rule = _VISIBLE_DROPS.get(tag.name)
         if rule is None:
@@ -380,9 +492,48 @@ def _clean_tree(soup, raw: str) -> list[tuple[Segment, str]]:
         segmenter.block(tag) if tag.name in _BLOCK_TAGS else segmenter.walk(tag)
         removed.extend((segment, rule) for segment in segmenter.segments[count:] if segment.text)
         tag.decompose()
-    for tag in soup.find_all("font"):
-        tag.unwrap()
+    _unwrap_all(soup.find_all("font"))
     return removed
+
+
+def _unwrap_all(tags) -> None:
+    """Replace each of ``tags`` by its children, as ``tag.unwrap()`` would one after another.
+
+    ``unwrap`` walks down each child it moves, so unclosed <font> tags nested thousands deep,
+    each with its text, cost the square of their number; here every parent whose children
+    change gets its new children at once, and the tags leave the chain of elements."""
+    unwrapped = {id(tag) for tag in tags}
+    parents = {id(tag.parent): tag.parent for tag in tags if id(tag.parent) not in unwrapped}
+    for parent in parents.values():
+        _adopt_grandchildren(parent, unwrapped)
+    for tag in tags:
+        before, after = tag.previous_element, tag.next_element
+        if before is not None:
+            before.next_element = after
+        if after is not None:
+            after.previous_element = before
+        tag.contents = []
+        tag.parent = tag.previous_element = tag.next_element = None
+        tag.previous_sibling = tag.next_sibling = None
+
+
+def _adopt_grandchildren(parent, unwrapped: set[int]) -> None:
+    """Give ``parent`` the children of its children (and theirs) that are to be unwrapped."""
+    children = []
+    pending = [iter(parent.contents)]
+    while pending:
+        child = next(pending[-1], None)
+        if child is None:
+            pending.pop()
+        elif id(child) in unwrapped:
+            pending.append(iter(child.contents))
+        else:
+            children.append(child)
+    for index, child in enumerate(children):
+        child.parent = parent
+        child.previous_sibling = children[index - 1] if index else None
+        child.next_sibling = children[index + 1] if index + 1 < len(children) else None
+    parent.contents[:] = children
 
 
 def segment_html(raw: str) -> tuple[list[Segment], PageMeta]:
@@ -390,9 +541,11 @@ def segment_html(raw: str) -> tuple[list[Segment], PageMeta]:
 
     soup = BeautifulSoup(raw, "lxml")
     meta = read_meta(soup)
-    removed = _clean_tree(soup, raw)
+    tag_texts = _TagTexts(raw)
+    removed = _clean_tree(soup, tag_texts)
     root = soup.find("article") or soup.find("main") or soup.body or soup
-    segmenter = _HTMLSegmenter(raw)
+    # After the cleaning, which removed subtrees and unwrapped <font>.
+    segmenter = _HTMLSegmenter(tag_texts, _Subtrees(soup))
     # The headline often sits in a header outside <article>; keep the first <h1> in view.
     h1 = soup.find("h1")
     if h1 is not None and root.name != "body" and h1 not in root.find_all("h1"):
@@ -431,12 +584,12 @@ def _json_ld_articles(soup):
             data = json.loads(script.string or "")
         except ValueError:
             continue
-        stack = data if isinstance(data, list) else [data]
-        while stack:
-            item = stack.pop(0)
+        queue = deque(data if isinstance(data, list) else [data])
+        while queue:
+            item = queue.popleft()
             if not isinstance(item, dict):
                 continue
-            stack.extend(item.get("@graph") or [])
+            queue.extend(item.get("@graph") or [])
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
             if any(isinstance(k, str) and k.endswith("Article") for k in kinds):

@@ -7,10 +7,9 @@ would give the article its words twice. A line said twice in full is left to the
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..labels import Label
 from ..reasons import Reason
+from ..runs import found_inside
 from .headline import headline_index
 
 
@@ -24,12 +23,8 @@ def label(ctx, labels) -> dict[int, Label]:
         for line in ctx.lines[head + 1 : ctx.extent[1] + 1]
         if line.index not in labels and (line.prose or line.short_paragraph) and line.normal
     ]
-    # Lines are joined with a newline so that an excerpt cannot match across two of them.
-    joined = "\n".join(f" {line.normal} " for line in pool)
-    identical = Counter(line.normal for line in pool)
-    return {
-        line.index: Label.drop(Reason.PULL_QUOTE)
-        for line in pool
-        if low <= len(line.normal.split()) <= high
-        and joined.count(f" {line.normal} ") > identical[line.normal]
-    }
+    # Whole words of one line, never across two; a line said twice is not inside its copy.
+    words = [line.normal.split() for line in pool]
+    excerpts = [n for n, line_words in enumerate(words) if low <= len(line_words) <= high]
+    repeated = found_inside([words[n] for n in excerpts], words)
+    return {pool[excerpts[k]].index: Label.drop(Reason.PULL_QUOTE) for k in sorted(repeated)}
