@@ -373,6 +373,11 @@ def test_permission_matrix(client, ctx, url, method, action, user, expected):
         response = client.get(path, **headers)
     else:
         response = client.post(path, data(), **headers)
+    site_edit = reverse("wagtailsettings:edit", args=[*SETTINGS_ARGS, ctx.site.pk])
+    if response.status_code == 302 and response.url == site_edit != path:
+        # Wagtail 7.0 sends a request without a site on to the site's own URL first; a
+        # browser follows that with a GET.
+        response = client.get(site_edit, **headers)
     check_answer(response, expected)
     changed = state() != before
     if action and expected in (OK, OK405) and response.status_code != 405:

@@ -69,8 +69,9 @@ class NetworkUtmBlock(blocks.StructBlock):
 class UtmOverridesBlock(blocks.StreamBlock):
     network = NetworkUtmBlock()
 
-    def clean(self, value):
-        value = super().clean(value)
+    def clean(self, value, *args, **kwargs):
+        # Wagtail 7.0 passes ``ignore_required_constraints`` for drafts; 8 does not.
+        value = super().clean(value, *args, **kwargs)
         networks = [child.value["network"] for child in value]
         repeated = sorted({key for key in networks if networks.count(key) > 1})
         if repeated:
