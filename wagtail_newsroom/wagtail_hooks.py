@@ -7,18 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .models import Section
 from .views import imports, people
-from .views.choosers import person_chooser_viewset
+from .views.choosers import SectionChooserViewSet, person_chooser_viewset
+from .views.search import PlainListingSearchMixin
 
 
-class SectionChooserViewSet(SnippetChooserViewSet):
-    # Wagtail adds the chooser's "create" view whatever the form; without one it fails.
-    form_fields = ["name", "slug"]
-    create_action_label = _("Add a section")
+class SectionIndexView(PlainListingSearchMixin, IndexView):
+    pass
 
 
 class SectionViewSet(SnippetViewSet):
@@ -29,8 +27,8 @@ class SectionViewSet(SnippetViewSet):
     menu_name = "newsroom_sections"
     menu_order = 290
     add_to_admin_menu = True
+    index_view_class = SectionIndexView
     list_display = ["name", "slug"]
-    search_fields = ["name"]
 
 
 class ImportMenuItem(MenuItem):

@@ -1,4 +1,5 @@
-"""A chooser for people (bylines) that can create a profile without leaving the edit form."""
+"""Choosers for people (bylines), which can create a profile without leaving the edit form,
+and for sections."""
 
 from django import forms
 from django.db.models import Q
@@ -12,10 +13,13 @@ from wagtail.admin.views.generic.chooser import (
 )
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 
 from ..forms import namesake_error
 from ..importer.build import unique_slug
 from ..models import PersonIndexPage, PersonPage
+from .search import PlainChooserSearchMixin
 
 
 def people_index_for(user):
@@ -82,11 +86,11 @@ class PersonCreationMixin:
         return visible_people(self.request.user).order_by("title", "pk")
 
 
-class PersonChooseView(PersonCreationMixin, ChooseView):
+class PersonChooseView(PlainChooserSearchMixin, PersonCreationMixin, ChooseView):
     pass
 
 
-class PersonChooseResultsView(PersonCreationMixin, ChooseResultsView):
+class PersonChooseResultsView(PlainChooserSearchMixin, PersonCreationMixin, ChooseResultsView):
     pass
 
 
@@ -121,3 +125,19 @@ class PersonChooserViewSet(ChooserViewSet):
 
 
 person_chooser_viewset = PersonChooserViewSet("wagtail_newsroom_person_chooser")
+
+
+class SectionChooseView(PlainChooserSearchMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class SectionChooseResultsView(PlainChooserSearchMixin, snippet_chooser.ChooseResultsView):
+    pass
+
+
+class SectionChooserViewSet(SnippetChooserViewSet):
+    # Wagtail adds the chooser's "create" view whatever the form; without one it fails.
+    form_fields = ["name", "slug"]
+    create_action_label = _("Add a section")
+    choose_view_class = SectionChooseView
+    choose_results_view_class = SectionChooseResultsView

@@ -25,6 +25,7 @@ from ..models import (
     PersonPage,
 )
 from .forms import MergeForm
+from .search import matching_every_word
 from .utils import forbidden_is_403
 
 ROLE_FILTERS = {
@@ -69,9 +70,7 @@ def people_queryset(params):
         people = people.filter(Exists(ArticleByline.objects.filter(person=OuterRef("pk"))))
     elif role == "quoted":
         people = people.filter(Exists(ArticleQuotation.objects.filter(person=OuterRef("pk"))))
-    if query := (params.get("q") or "").strip():
-        people = people.filter(Q(title__icontains=query) | Q(job_title__icontains=query))
-    return people
+    return matching_every_word(people, params.get("q"), ["title", "job_title"])
 
 
 @forbidden_is_403
