@@ -114,6 +114,24 @@ def test_rss_and_atom_feeds_are_valid(stories, news_index, client):
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_plain_text_excerpt_is_html_escaped_for_feed_readers(news_index, client, kind):
+    """A feed reader renders an item's description or summary as HTML: what an editor typed
+    into a standfirst must reach it as text, not as elements. (An unclosed tag is what a
+    tag stripper leaves behind.)"""
+    make_article(news_index, "Cartoons", dek="Tom & Jerry: 1 < 2 <img src=x onerror=alert(1)")
+    response = client.get(f"{news_index.url}feed/{kind}/")
+    root = ElementTree.fromstring(response.content)
+    atom = "{http://www.w3.org/2005/Atom}"
+    summary = root.find(
+        "channel/item/description" if kind == "rss" else f"{atom}entry/{atom}summary"
+    )
+    # ...set in the reader's own page, whose next tag closes an unclosed one.
+    as_html = BeautifulSoup(f"<div>{summary.text}</div>", "html.parser").div
+    assert as_html.find() is None
+    assert as_html.get_text() == "Tom & Jerry: 1 < 2 <img src=x onerror=alert(1)"
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
 def test_full_content_setting(stories, news_index, client, kind):
     with override_settings(WAGTAILNEWSROOM_FEED_FULL_CONTENT=True):
         _response, feed = parse(client, news_index.url + f"feed/{kind}/")

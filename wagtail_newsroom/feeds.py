@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .conf import newsroom_settings
@@ -161,7 +162,9 @@ class ArticleFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return page_description(article)
+        # RSS <description> and Atom's <summary type="html"> are HTML to a feed reader; the
+        # excerpt is plain text, so "<b>" in a standfirst is shown, not obeyed.
+        return escape(page_description(article))
 
     def item_link(self, article):
         return article.get_full_url(self.request)
