@@ -5,6 +5,8 @@ import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,6 +183,32 @@ def test_what_cannot_be_read_inside_a_folder_is_reported(site_tree, archive):
     assert f"{archive / 'b'}: Too many levels of symbolic links" in err
     assert "photo.png" not in err  # not an article, broken or not
     assert error is not None and "4 of 5" in str(error)
+
+
+def test_unreadable_files_and_folders_are_reported(archive):
+    """In a process of its own, since root reads any file: run as root, the importer is
+    started without the capabilities that let root ignore a file's mode."""
+    (archive / "secret.txt").write_bytes(SEED.read_bytes())
+    (archive / "locked").mkdir()
+    (archive / "locked" / "inside.txt").write_bytes(SEED.read_bytes())
+    (archive / "secret.txt").chmod(0)
+    (archive / "locked").chmod(0)
+    limited = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps", "-all"]
+    command = [sys.executable, "manage.py", "import_articles", "--dry-run", "--no-progress"]
+    try:
+        result = subprocess.run(
+            [*(limited if os.geteuid() == 0 else []), *command, str(archive)],
+            cwd=SEEDS.parent / "example_site",
+            env={k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        (archive / "locked").chmod(0o755)
+    assert result.returncode == 1
+    assert f"{archive / 'secret.txt'}: Permission denied" in result.stderr
+    assert f"{archive / 'locked'}: Permission denied" in result.stderr
+    assert "parsed 1, failed 2" in result.stdout  # seed.txt, beside them
 
 
 def test_file_names_cannot_break_or_forge_report_lines(site_tree, archive):
