@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 
 BYLINE_REQUIRED = _(
     "Byline: add at least one person (People tab). Choose a profile or add a new person."
@@ -50,4 +51,18 @@ class PersonPageForm(WagtailAdminPageForm):
             self.instance.title = title
             if self.instance.namesakes(parent).exists():
                 self.add_error("title", namesake_error(title))
+        return cleaned
+
+
+class PersonCopyForm(CopyForm):
+    """Copying a profile: a copy beside a profile of the same name is refused here, as the
+    edit form refuses it, before the database would refuse it."""
+
+    def clean(self):
+        cleaned = super().clean()
+        title, parent = cleaned.get("new_title"), cleaned.get("new_parent_page")
+        if title and parent is not None:
+            copy = type(self.page.specific)(title=title)
+            if copy.namesakes(parent).exists():
+                self.add_error("new_title", namesake_error(title))
         return cleaned

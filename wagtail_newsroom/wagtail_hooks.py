@@ -1,15 +1,20 @@
 """The newsroom's admin: sections, people (listing, chooser), the import view, the dashboard."""
 
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from .forms import namesake_error
 from .models import Section
+from .models.people import namesake_clash
 from .views import imports, people
 from .views.choosers import SectionChooserViewSet, person_chooser_viewset
 from .views.search import PlainListingSearchMixin
@@ -127,3 +132,22 @@ class ImportsPanel(Component):
 def add_imports_panel(request, panels):
     if imports.can_import(request.user):
         panels.append(ImportsPanel(request))
+
+
+@hooks.register("before_move_page")
+def refuse_moving_a_profile_beside_its_namesake(request, page, destination):
+    if (person := namesake_clash([page], destination)) is not None:
+        messages.error(request, namesake_error(person.title))
+        return redirect("wagtailadmin_pages:move", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_moving_profiles_beside_their_namesakes(request, action_type, objects, action):
+    if action_type != "move" or action.model is not Page:
+        return None
+    destination = action.cleaned_form.cleaned_data["chooser"]
+    if (person := namesake_clash(objects, destination)) is not None:
+        messages.error(request, namesake_error(person.title))
+        return redirect(action.next_url)
+    return None

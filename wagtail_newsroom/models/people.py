@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from .. import metadata
 from ..conf import newsroom_settings
-from ..forms import PersonPageForm, namesake_error
+from ..forms import PersonCopyForm, PersonPageForm, namesake_error
 from ..text import strip_unsafe
 from .mixins import NewsroomPageMixin, index_reference
 
@@ -58,6 +58,20 @@ class PersonIndexPage(NewsroomPageMixin, Page):
         paginator = Paginator(self.get_people(), newsroom_settings.INDEX_PAGE_SIZE)
         context["people"] = paginator.get_page(request.GET.get("page"))
         return context
+
+
+def namesake_clash(pages, destination):
+    """The first profile among ``pages`` that, moved under ``destination``, would share its
+    name with another profile there (or with another of ``pages``); None if none would."""
+    people = [page.specific for page in pages]
+    people = [page for page in people if isinstance(page, AbstractPersonPage)]
+    moving, seen = {page.pk for page in people}, set()
+    for person in people:
+        key = (type(person), name_key(person.title))
+        if key in seen or person.namesakes(destination).exclude(pk__in=moving).exists():
+            return person
+        seen.add(key)
+    return None
 
 
 class AbstractPersonPage(NewsroomPageMixin, Page):
@@ -115,6 +129,9 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
     subpage_types = []
     template = "wagtail_newsroom/person_page.html"
     base_form_class = PersonPageForm
+    copy_form_class = PersonCopyForm
+    # A copy belongs to the index it is copied into (``save`` sets it).
+    exclude_fields_in_copy = ["people_index"]
 
     class Meta:
         abstract = True
