@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Site
@@ -111,6 +111,15 @@ def test_rss_and_atom_feeds_are_valid(stories, news_index, client):
     assert atom.entries[0].author_detail.href == "http://localhost/people/penny-zhou/"
     assert [t.term for t in atom.entries[0].tags] == ["Business", "China", "Finance"]
     assert atom.entries[0].enclosures[0].type == "image/png"
+
+
+@pytest.mark.parametrize("language", ["en-us", "fr"])
+def test_feeds_name_the_language_they_are_served_in(news_index, client, language):
+    with translation.override(language):
+        rss = ElementTree.fromstring(client.get(news_index.url + "feed/rss/").content)
+        atom = ElementTree.fromstring(client.get(news_index.url + "feed/atom/").content)
+    assert rss.findtext("channel/language") == language
+    assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") == language
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])

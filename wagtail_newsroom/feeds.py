@@ -18,7 +18,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .conf import newsroom_settings
-from .metadata import SOCIAL_IMAGE, canonical_url, language_code, page_description
+from .metadata import SOCIAL_IMAGE, canonical_url, page_description
 from .text import strip_unsafe_values
 
 # Block types a feed reader gets; share widgets and pull quotes (repeats) are page furniture.
@@ -146,9 +146,6 @@ class ArticleFeed(Feed):
 
     def subtitle(self, index):
         return self.description(index)
-
-    def language(self, index):
-        return language_code()
 
     def feed_guid(self, index):
         return self.feed_url(index)
