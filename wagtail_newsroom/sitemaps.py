@@ -26,17 +26,19 @@ def news_language(language_code):
 
 def news_articles(site, now=None):
     """Live articles in ``site`` published in the last two days, newest first."""
-    from .models import ArticlePage
+    from .models.pages import newest_first, public_articles
 
     now = now or timezone.now()
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .in_site(site)
-        .filter(published_at__gte=now - NEWS_MAX_AGE, published_at__lte=now)
-        .select_related("locale")
-        .defer_streamfields()
-        .order_by("-published_at", "-pk")[:NEWS_MAX_URLS]
+    return newest_first(
+        [
+            articles.in_site(site)
+            .filter(published_at__gte=now - NEWS_MAX_AGE, published_at__lte=now)
+            .select_related("locale")
+            .defer_streamfields()
+            .order_by("-published_at", "-pk")
+            for articles in public_articles()
+        ],
+        NEWS_MAX_URLS,
     )
 
 

@@ -1,6 +1,6 @@
 from django.db import models
 
-from wagtail_newsroom.models import AbstractArticlePage
+from wagtail_newsroom.models import AbstractArticlePage, AbstractNewsIndexPage
 
 
 class LiveBlogPage(AbstractArticlePage):
@@ -8,4 +8,11 @@ class LiveBlogPage(AbstractArticlePage):
 
     is_breaking = models.BooleanField(default=False)
 
-    parent_page_types = ["wagtail_newsroom.NewsIndexPage"]
+    parent_page_types = ["testapp.LiveBlogIndexPage", "wagtail_newsroom.NewsIndexPage"]
+
+
+class LiveBlogIndexPage(AbstractNewsIndexPage):
+    """The index that lists it, as the README shows."""
+
+    article_model = "testapp.LiveBlogPage"
+    subpage_types = ["testapp.LiveBlogPage"]

@@ -31,7 +31,14 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
 from ..conf import newsroom_settings
-from ..models import ArticleByline, ArticlePage, PersonIndexPage, PersonPage, Section
+from ..models import (
+    AbstractNewsIndexPage,
+    ArticleByline,
+    ArticlePage,
+    PersonIndexPage,
+    PersonPage,
+    Section,
+)
 from ..models.people import name_key
 from .result import ArticleImportError, printable
 from .sources import STDIN, source_key
@@ -101,6 +108,14 @@ def fit(value, model, field, what, warnings):
     return value[:length].rstrip()
 
 
+def article_model_for(parent):
+    """The article model an import under ``parent`` makes: the one the news index lists."""
+    parent = parent.specific
+    if isinstance(parent, AbstractNewsIndexPage):
+        return parent.get_article_model()
+    return ArticlePage
+
+
 def column_key(key):
     """``key`` as the source path column holds it: a path too long for it goes by its digest,
     which still finds the article again."""
@@ -129,6 +144,7 @@ class ArticleBuilder:
         archive_root=None,
     ):
         self.parent = parent
+        self.article_model = article_model_for(parent)
         self.people_parent = people_parent or find_people_index(parent)
         self.publish = publish
         self.force = force
@@ -171,10 +187,14 @@ class ArticleBuilder:
         """The page imported before from this source: by key under this index (two desks'
         archives may both have a "story.txt"), else one with the same text anywhere."""
         if key:
-            found = ArticlePage.objects.filter(source_index=self.parent, source_path=key).first()
+            found = self.article_model.objects.filter(
+                source_index=self.parent, source_path=key
+            ).first()
             if found is not None:
                 return found
-        return ArticlePage.objects.filter(source_fingerprint=fingerprint).order_by("pk").first()
+        return (
+            self.article_model.objects.filter(source_fingerprint=fingerprint).order_by("pk").first()
+        )
 
     def _build(self, parsed, source):
         key = column_key(self.source_key(parsed))
@@ -183,8 +203,8 @@ class ArticleBuilder:
             return outcome
 
         warnings = []
-        page = existing or ArticlePage()
-        page.title = fit(parsed.headline, ArticlePage, "title", _("headline"), warnings)
+        page = existing or self.article_model()
+        page.title = fit(parsed.headline, self.article_model, "title", _("headline"), warnings)
         page.dek = parsed.dek or ""
         page.section = self.section(parsed.section, warnings)
         page.published_at = to_datetime(parsed.published)
@@ -199,10 +219,18 @@ class ArticleBuilder:
             page.lead_image = self.image(parsed, parsed.lead_image, warnings)
             image = parsed.lead_image
             page.lead_image_caption = fit(
-                image.caption or "", ArticlePage, "lead_image_caption", _("caption"), warnings
+                image.caption or "",
+                self.article_model,
+                "lead_image_caption",
+                _("caption"),
+                warnings,
             )
             page.lead_image_credit = fit(
-                image.credit or "", ArticlePage, "lead_image_credit", _("image credit"), warnings
+                image.credit or "",
+                self.article_model,
+                "lead_image_credit",
+                _("image credit"),
+                warnings,
             )
         page.body = self.body(parsed, people, warnings)
         if existing is None:
@@ -232,7 +260,7 @@ class ArticleBuilder:
         if self.publish:
             revision.publish(user=self.user)
         # Written to the row directly: a draft's fields live in its revision until published.
-        ArticlePage.objects.filter(pk=page.pk).update(
+        self.article_model.objects.filter(pk=page.pk).update(
             import_revision=revision,
             source_path=key,
             source_index=self.parent,

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.functional import cached_property
+from wagtail.models import Page
 
 from .. import metadata
 from ..conf import newsroom_settings
@@ -26,6 +27,17 @@ class NewsroomPageMixin:
         context = super().get_context(request, *args, **kwargs)
         context["newsroom_base_template"] = newsroom_settings.BASE_TEMPLATE
         return context
+
+    def get_template(self, request, *args, **kwargs):
+        # Wagtail names a template after each page model: a site's subclass of a newsroom
+        # page uses its own template when it has one, and the one it inherits otherwise.
+        names = [super().get_template(request, *args, **kwargs)]
+        for klass in type(self).__mro__[1:]:
+            if klass is Page:
+                break
+            if (name := klass.__dict__.get("template")) and name not in names:
+                names.append(name)
+        return names
 
     @cached_property
     def newsroom_ancestors(self):

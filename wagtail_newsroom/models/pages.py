@@ -1,6 +1,8 @@
+import datetime
 import math
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
@@ -26,7 +28,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from .. import metadata
@@ -56,8 +58,6 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
         abstract = True
 
     def get_article_model(self):
-        from django.apps import apps
-
         return apps.get_model(self.article_model)
 
     def get_articles(self, image_rendition=LISTING_RENDITION):
@@ -209,6 +209,39 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
         filters = (context or {}).get("filters") or {}
         names = [str(getattr(f, "name", None) or f.title) for f in filters.values() if f]
         return self.get_feeds(request, request.GET, " · ".join([self.title, *names]))
+
+
+_UNDATED = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
+
+def listed_article_models():
+    """The article models news indexes list: each concrete index model's ``article_model``,
+    so a site's own article type is listed wherever its index is."""
+    found = []
+    for model in get_page_models():
+        if issubclass(model, AbstractNewsIndexPage) and model.article_model:
+            article_model = apps.get_model(model.article_model)
+            if article_model not in found:
+                found.append(article_model)
+    return found
+
+
+def public_articles():
+    """A queryset of the live, public articles of each listed article model (the site's view
+    restrictions are read once for all of them)."""
+    private = Page.objects.all().private_q()
+    return [model.objects.live().exclude(private) for model in listed_article_models()]
+
+
+def newest_first(querysets, limit):
+    """The ``limit`` newest articles of ``querysets`` (of several article models, each newest
+    first), newest first: undated ones last, then by descending pk, as the index orders."""
+    articles = [article for queryset in querysets for article in queryset[:limit]]
+    articles.sort(
+        key=lambda a: (a.published_at is not None, a.published_at or _UNDATED, a.pk),
+        reverse=True,
+    )
+    return articles[:limit]
 
 
 class NewsIndexPage(AbstractNewsIndexPage):

@@ -192,28 +192,33 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
         index = self.get_feed_index(request)
         return index.get_feeds(request, {"person": self.slug}, self.title) if index else []
 
-    def get_articles_written(self):
-        from .pages import ArticlePage
+    def get_articles_written(self, limit=20):
+        """The newest live articles this person has a byline in, of every listed model."""
+        from .pages import newest_first, public_articles
 
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .filter(article_bylines__person=self)
-            .select_related("section")
-            .order_by("-published_at", "-pk")
-            .distinct()
+        return newest_first(
+            [
+                articles.filter(article_bylines__person=self)
+                .select_related("section")
+                .order_by(models.F("published_at").desc(nulls_last=True), "-pk")
+                .distinct()
+                for articles in public_articles()
+            ],
+            limit,
         )
 
     def get_quotations(self, limit=20):
         """Live articles that quote this person, newest first, each with its quotes."""
-        from .pages import ArticlePage, ArticleQuotation
+        from .pages import ArticleQuotation, newest_first, public_articles
 
-        articles = list(
-            ArticlePage.objects.live()
-            .public()
-            .filter(article_quotations__person=self)
-            .order_by("-published_at", "-pk")
-            .distinct()[:limit]
+        articles = newest_first(
+            [
+                articles.filter(article_quotations__person=self)
+                .order_by(models.F("published_at").desc(nulls_last=True), "-pk")
+                .distinct()
+                for articles in public_articles()
+            ],
+            limit,
         )
         quotes = {}
         for quotation in ArticleQuotation.objects.filter(person=self, page__in=articles):
@@ -222,7 +227,7 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles_written"] = self.get_articles_written()[:20]
+        context["articles_written"] = self.get_articles_written()
         context["quotations"] = self.get_quotations()
         return context
 

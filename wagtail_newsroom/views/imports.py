@@ -10,7 +10,8 @@ from wagtail.admin import messages
 from wagtail.models import Page
 
 from .. import tasks
-from ..models import ArticlePage, ImportRun
+from ..importer.build import article_model_for
+from ..models import AbstractNewsIndexPage, ImportRun
 from ..uploads import store_uploads
 from .forms import ConfirmForm, UploadForm
 from .utils import forbidden_is_403
@@ -28,12 +29,12 @@ def import_parents(user):
     """The pages ``user`` may add articles under (news indexes, in tree order)."""
     if not user.is_authenticated:
         return []
-    parent_models = ArticlePage.allowed_parent_page_models()
-    pages = Page.objects.type(*parent_models).order_by("path").specific()
+    pages = Page.objects.type(AbstractNewsIndexPage).order_by("path").specific()
     return [
         page
         for page in pages
-        if ArticlePage.can_create_at(page) and page.permissions_for_user(user).can_add_subpage()
+        if article_model_for(page).can_create_at(page)
+        and page.permissions_for_user(user).can_add_subpage()
     ]
 
 

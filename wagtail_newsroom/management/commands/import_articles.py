@@ -7,10 +7,10 @@ from wagtail.models import Page, Site
 
 from ...conf import importer_config, newsroom_settings
 from ...importer import ArticleImportError, iter_paths
-from ...importer.build import ArticleBuilder
+from ...importer.build import ArticleBuilder, article_model_for
 from ...importer.result import printable
 from ...importer.run import FAILED, Report, run_import
-from ...models import ArticlePage, NewsIndexPage, PersonIndexPage
+from ...models import NewsIndexPage, PersonIndexPage
 
 
 def find_page(value, *, label):
@@ -148,7 +148,7 @@ class Command(BaseCommand):
             parent = NewsIndexPage.objects.order_by("path").first()
             if parent is None:
                 raise CommandError(_("There is no news index page to import into."))
-        if not ArticlePage.can_create_at(parent):
+        if not article_model_for(parent).can_create_at(parent):
             raise CommandError(
                 _("Articles cannot be added under “%(title)s”.") % {"title": parent.title}
             )
