@@ -23,10 +23,14 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 install: $(VENV)/.installed
 
+# `make demo PORT=8001` (or HOST=0.0.0.0) serves it elsewhere; its links follow.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+demo: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 demo: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,6 +1,8 @@
 """Settings for the wagtail_newsroom demo site (SQLite; not for production)."""
 
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import django
 
@@ -8,7 +10,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 SECRET_KEY = "demo-only-not-secret"
 DEBUG = True
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+# Where the demo is served (`make demo HOST=… PORT=…` sets it); the demo's Site matches it.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver", urlsplit(WAGTAILADMIN_BASE_URL).hostname]
 
 INSTALLED_APPS = [
     "home",
@@ -95,7 +99,6 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 
 WAGTAIL_SITE_NAME = "Newsroom demo"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

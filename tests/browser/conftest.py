@@ -72,11 +72,11 @@ def live_site(live_server, transactional_db):
 
 
 @pytest.fixture
-def demo(live_site):
+def demo(live_site, live_server):
     """The demo site with the seed articles imported; returns the seed article."""
     from wagtail_newsroom.models import ArticlePage
 
-    call_command("setup_demo", "--password", "browser-test")
+    call_command("setup_demo", "--password", "browser-test", "--url", live_server.url)
     Site.clear_site_root_paths_cache()
     return ArticlePage.objects.get(title="China Reminds Ant Group Who’s Boss")
 

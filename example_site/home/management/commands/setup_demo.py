@@ -1,7 +1,10 @@
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, call_command
+from wagtail.models import Site
 
 from home.demo import create_page_tree
 
@@ -14,9 +17,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
         parser.add_argument("--password", default="newsroom-demo")
+        parser.add_argument(
+            "--url",
+            default=settings.WAGTAILADMIN_BASE_URL,
+            help="Where the demo is served: the site's host name and port, so that canonical "
+            "links, feeds, sitemaps and the API point there (default: WAGTAILADMIN_BASE_URL).",
+        )
 
-    def handle(self, *args, username, password, **options):
+    def handle(self, *args, username, password, url, **options):
         home, news, people = create_page_tree()
+        address = urlsplit(url)
+        site = Site.objects.get(root_page=home)
+        site.hostname = address.hostname
+        site.port = address.port or (443 if address.scheme == "https" else 80)
+        site.save()
+        Site.clear_site_root_paths_cache()
         call_command(
             "import_articles", str(SEEDS), parent=str(news.pk), publish=True, no_progress=True
         )
@@ -25,9 +40,10 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = True
         user.set_password(password)
         user.save()
+        base = url.rstrip("/")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo ready: http://127.0.0.1:8000{news.url} — admin at "
-                f"http://127.0.0.1:8000/admin/ (username {username}, password {password})"
+                f"Demo ready: {base}{news.url} — admin at {base}/admin/ "
+                f"(username {username}, password {password})"
             )
         )
