@@ -1,8 +1,10 @@
 """Admin forms for newsroom pages."""
 
 from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.pages import CopyForm
+from wagtail.admin.panels import InlinePanel
 
 BYLINE_REQUIRED = _(
     "Byline: add at least one person (People tab). Choose a profile or add a new person."
@@ -15,6 +17,24 @@ def namesake_error(name):
         "There is already a profile of “%(name)s” here. Open it instead, or tell the two "
         "apart in the name (a middle initial, a place)."
     ) % {"name": name}
+
+
+class BylineFormSet(BaseChildFormSet):
+    """A byline row with neither a person nor a credit is no byline: the empty row a new
+    article starts with does not stop a draft saving, and publishing still asks for one."""
+
+    def _should_delete_form(self, form):
+        blank = form.instance.pk is None and not (
+            form["person"].value() or form["credit"].value()
+        )
+        return blank or super()._should_delete_form(form)
+
+
+class BylinePanel(InlinePanel):
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = BylineFormSet
+        return options
 
 
 class ArticlePageForm(WagtailAdminPageForm):

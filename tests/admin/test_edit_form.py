@@ -176,3 +176,19 @@ def test_a_second_profile_of_one_name_is_refused_with_a_message(admin_client, pe
     data.update({"title": "Łukasz Wróbel (Gdańsk)", "slug": "lukasz-gdansk"})
     assert admin_client.post(url, data).status_code == 302
     assert PersonPage.objects.count() == 2
+
+
+def test_a_draft_saves_with_the_empty_byline_row_the_form_shows(admin_client, news_index):
+    url, data = add_form(admin_client, news_index)
+    data.update({"title": "Draft", "slug": "draft"})
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    draft = ArticlePage.objects.get(slug="draft")
+    assert not draft.live and not draft.get_latest_revision_as_object().bylines
+    # Publishing it still asks for a byline.
+    edit = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    data = form_data(admin_client.get(edit).content.decode())
+    data.update({"body-count": "0", "action-publish": "action-publish"})
+    response = admin_client.post(edit, data)
+    assert response.status_code == 200 and str(BYLINE_REQUIRED) in response.content.decode()
+    assert not ArticlePage.objects.get(pk=draft.pk).live

@@ -168,3 +168,22 @@ def test_a_pull_quote_is_picked_from_an_imported_quoted_paragraph(
     picker.select_option(index=1)
     expect(page.locator("textarea[name$='-value-text']").last).to_have_value(words)
     expect(page.locator("input[name$='-value-attribution']").last).to_have_value("Qin Peng")
+
+
+def test_a_new_article_saves_as_a_draft_before_it_has_a_byline(
+    newsroom, live_server, page, artifacts
+):
+    """With Wagtail's autosave on, as editors have it: the form reports no error while the
+    editor types, and "Save draft" keeps the story without a byline."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/pages/add/wagtail_newsroom/articlepage/{newsroom.pk}/")
+    page.fill("#id_title", "Ferry timetable changes")
+    page.fill("#id_dek", "The council listens to passengers.")
+    page.wait_for_timeout(1500)  # time for an autosave to report, had it failed
+    expect(page.get_by_text("Choose a person for this byline")).to_have_count(0)
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages .success")).to_be_visible()
+    page.screenshot(path=artifacts / "draft-without-byline.png")
+    draft = ArticlePage.objects.get(title="Ferry timetable changes")
+    assert not draft.live and not draft.get_latest_revision_as_object().bylines

@@ -34,7 +34,7 @@ from wagtail.search import index
 from .. import metadata
 from ..blocks import ArticleBodyBlock, body_text, plain_text, quotations_in
 from ..conf import newsroom_settings
-from ..forms import ArticlePageForm
+from ..forms import ArticlePageForm, BylinePanel
 from .mixins import NewsroomPageMixin, index_reference
 from .taxonomy import ArticleTag, Section
 
@@ -361,7 +361,7 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
         ),
     ]
     people_panels = [
-        InlinePanel(
+        BylinePanel(
             "article_bylines",
             label=_("Byline"),
             min_num=1,
