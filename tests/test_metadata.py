@@ -162,6 +162,20 @@ def test_publisher_comes_from_the_newsroom_settings(story, client, home):
     assert logo["width"] <= 600 and logo["height"] <= 60
 
 
+def test_a_site_nobody_has_named_goes_by_its_host_name(news_index, client):
+    from wagtail.models import Site
+
+    Site.objects.update(site_name="")
+    article = make_article(news_index, "Unnamed", dek="")
+    html = soup(client.get(article.url))
+    graph = json_ld(html)
+    assert graph["NewsArticle"]["publisher"]["name"] == "localhost"
+    assert meta(html)["og:site_name"] == ["localhost"]
+    # No standfirst, no search description: no empty "description" claims there is one.
+    assert "description" not in graph["NewsArticle"]
+    assert "description" not in json_ld(soup(client.get(news_index.url)))["CollectionPage"]
+
+
 def test_json_ld_cannot_be_broken_out_of(news_index, client):
     nasty = 'Breaking </script><script>alert("x")</script> <!-- & more'
     article = make_article(news_index, nasty, slug="nasty", dek="<b>bold</b> & </SCRIPT>")

@@ -24,9 +24,7 @@ class BylineFormSet(BaseChildFormSet):
     article starts with does not stop a draft saving, and publishing still asks for one."""
 
     def _should_delete_form(self, form):
-        blank = form.instance.pk is None and not (
-            form["person"].value() or form["credit"].value()
-        )
+        blank = form.instance.pk is None and not (form["person"].value() or form["credit"].value())
         return blank or super()._should_delete_form(form)
 
 

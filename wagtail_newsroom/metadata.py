@@ -76,8 +76,14 @@ def find_site(request, page):
 
 
 def site_name(request, page):
+    """The site's name; a site nobody has named yet goes by its host name."""
     site = find_site(request, page)
-    return site.site_name if site else ""
+    return (site.site_name or site.hostname) if site else ""
+
+
+def publisher_name(request, page):
+    """Who publishes the site: the Newsroom settings' publisher, else the site's name."""
+    return newsroom_settings_for(request, page).publisher_name or site_name(request, page)
 
 
 def newsroom_settings_for(request, page):
@@ -173,7 +179,7 @@ def organization(request, page):
     root = f"{site.root_url}/" if site else page.get_full_url(request)
     data = {
         "@type": "Organization",
-        "name": settings.publisher_name or site_name(request, page),
+        "name": publisher_name(request, page),
         "url": root,
     }
     if settings.publisher_logo_id:
@@ -284,9 +290,23 @@ def collection_page(page, request=None, articles=(), *, params=None, start=1):
     }
 
 
+def _without_empty(value):
+    """``value`` without the properties that have no value: an empty ``description`` says
+    something false (that there is one, and it is blank)."""
+    if isinstance(value, dict):
+        kept = {key: _without_empty(item) for key, item in value.items()}
+        return {key: item for key, item in kept.items() if item not in ("", None, [], {})}
+    if isinstance(value, list):
+        return [_without_empty(item) for item in value]
+    return value
+
+
 def graph(*items):
     """Several schema.org items as one JSON-LD document."""
-    return {"@context": "https://schema.org", "@graph": [item for item in items if item]}
+    return {
+        "@context": "https://schema.org",
+        "@graph": [_without_empty(item) for item in items if item],
+    }
 
 
 # -- Open Graph and Twitter ----------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from wagtail.models import Site
 
-from .metadata import newsroom_settings_for, site_name
+from .metadata import publisher_name
 from .text import strip_unsafe_values
 
 NEWS_MAX_AGE = datetime.timedelta(days=2)
@@ -43,8 +43,7 @@ def news_articles(site, now=None):
 
 
 def news_sitemap_entries(request, site):
-    settings = newsroom_settings_for(request, site.root_page)
-    publication = settings.publisher_name or site.site_name or site_name(request, site.root_page)
+    publication = publisher_name(request, site.root_page)
     return [
         {
             "location": article.get_full_url(request),
