@@ -9,6 +9,6 @@ class WagtailNewsroomAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import checks, signals  # noqa: F401 - checks register themselves
 
         signals.connect()

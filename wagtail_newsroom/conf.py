@@ -48,14 +48,17 @@ DEFAULTS = {
 }
 
 
-class NewsroomSettings:
+class AppSettings:
+    """The ``WAGTAILNEWSROOM_*`` Django settings (the per-site ones are the
+    ``NewsroomSettings`` model's, edited in the admin)."""
+
     def __getattr__(self, name):
         if name not in DEFAULTS:
             raise AttributeError(name)
         return getattr(settings, f"WAGTAILNEWSROOM_{name}", DEFAULTS[name])
 
 
-newsroom_settings = NewsroomSettings()
+newsroom_settings = AppSettings()
 
 
 def importer_config(rules=(), *, day_first=None):
