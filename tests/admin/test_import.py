@@ -208,6 +208,47 @@ def test_upload_preview_confirm_report(
     assert "seed.txt" in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
+def test_an_upload_of_what_was_imported_before_says_so(
+    client, editor, news_index, django_capture_on_commit_callbacks
+):
+    call_command(
+        "import_articles", str(SEED), parent=news_index.pk, no_progress=True, stdout=io.StringIO()
+    )
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse(UPLOAD_URL), {"files": [upload("seed.txt", SEED.read_bytes())]}
+        )
+    run = ImportRun.objects.get(origin=ImportRun.UPLOAD)
+    preview = client.get(response["Location"]).content.decode()
+    assert "1 article was imported before and has not changed." in preview
+    assert "ready to import" not in preview
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(run.get_absolute_url(), {"parent": news_index.pk, "action": "draft"})
+    report = client.get(run.get_absolute_url()).content.decode()
+    assert "Created 0, updated 0, unchanged 1" in report
+    assert "No article was created or changed." in report
+    assert "New and updated articles" not in report
+
+
+def test_imports_made_with_the_command_are_among_the_recent_imports(client, editor, news_index):
+    out = io.StringIO()
+    call_command("import_articles", str(SEED), parent=news_index.pk, publish=True, stdout=out)
+    call_command("import_articles", str(SEED), dry_run=True, stdout=out)  # a dry run is none
+    run = ImportRun.objects.get()
+    assert (run.origin, run.status, run.publish, run.counts) == (
+        ImportRun.COMMAND,
+        ImportRun.DONE,
+        True,
+        {"created": 1},
+    )
+    client.force_login(editor)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert SEED.name in dashboard and "import_articles command" in dashboard
+    report = client.get(run.get_absolute_url()).content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[ArticlePage.objects.get().pk]) in report
+
+
 def test_upload_errors_are_shown(client, editor):
     client.force_login(editor)
     response = client.post(reverse(UPLOAD_URL), {"files": [upload("evil.exe", b"MZ")]})

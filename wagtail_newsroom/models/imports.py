@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ImportRun(models.Model):
-    """One upload in the admin's import view, from preview to report.
+    """One upload in the admin's import view, from preview to report; or, recorded when it
+    ends, one run of the ``import_articles`` command.
 
     The parsing and the import run as background tasks (``wagtail_newsroom.tasks``); the
     status page reads their progress and results from here.
@@ -30,6 +31,9 @@ class ImportRun(models.Model):
         (FAILED, _("Failed")),
     ]
     BUSY = (UPLOADED, PREVIEWING, QUEUED, RUNNING)
+    UPLOAD = "upload"
+    COMMAND = "command"
+    ORIGIN_CHOICES = [(UPLOAD, _("Upload in the admin")), (COMMAND, _("import_articles command"))]
 
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -42,6 +46,7 @@ class ImportRun(models.Model):
         related_name="+",
     )
     status = models.CharField(_("status"), max_length=20, choices=STATUS_CHOICES, default=UPLOADED)
+    origin = models.CharField(_("origin"), max_length=20, choices=ORIGIN_CHOICES, default=UPLOAD)
     parent = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("parent page"),
@@ -51,7 +56,7 @@ class ImportRun(models.Model):
         related_name="+",
     )
     publish = models.BooleanField(_("publish"), default=False)
-    # [{"name": original name, "file": storage name}]
+    # [{"name": original name, "file": storage name}]; a command run's paths, without "file".
     uploads = models.JSONField(_("uploaded files"), default=list, blank=True)
     # Per source: the ParsedArticle's JSON form, or {"source", "error", "line"}.
     preview = models.JSONField(_("preview"), default=list, blank=True)

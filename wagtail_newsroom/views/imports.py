@@ -12,6 +12,7 @@ from wagtail.models import Page
 from .. import tasks
 from ..importer.build import article_model_for
 from ..models import AbstractNewsIndexPage, ImportRun
+from ..models.pages import listed_article_models
 from ..uploads import store_uploads
 from .forms import ConfirmForm, UploadForm
 from .utils import forbidden_is_403
@@ -36,6 +37,17 @@ def import_parents(user):
         if article_model_for(page).can_create_at(page)
         and page.permissions_for_user(user).can_add_subpage()
     ]
+
+
+def imported_before(fingerprints):
+    """Those of ``fingerprints`` (of parsed sources) that an article was imported from."""
+    return {
+        fingerprint
+        for model in listed_article_models()
+        for fingerprint in model.objects.filter(source_fingerprint__in=fingerprints).values_list(
+            "source_fingerprint", flat=True
+        )
+    }
 
 
 def can_import(user):
@@ -114,6 +126,7 @@ def status(request, pk):
         messages.error(request, _("This import has already been confirmed."))
         return redirect(run.get_absolute_url())
     importable = [item for item in run.preview if not item.get("error")]
+    unchanged = imported_before({item["fingerprint"] for item in importable})
     pages = {}
     if run.status == ImportRun.DONE:
         ids = [o["page"] for o in run.report.get("outcomes", []) if o.get("page")]
@@ -134,6 +147,8 @@ def status(request, pk):
             "form": form,
             "preview": run.preview,
             "importable_count": len(importable),
+            "changed_count": sum(item["fingerprint"] not in unchanged for item in importable),
+            "unchanged_count": sum(item["fingerprint"] in unchanged for item in importable),
             "error_count": len(run.preview) - len(importable),
             "outcomes": outcomes,
         },

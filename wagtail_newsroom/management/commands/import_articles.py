@@ -10,7 +10,8 @@ from ...importer import ArticleImportError, iter_paths
 from ...importer.build import ArticleBuilder, article_model_for
 from ...importer.result import printable
 from ...importer.run import FAILED, Report, run_import
-from ...models import NewsIndexPage, PersonIndexPage
+from ...models import ImportRun, NewsIndexPage, PersonIndexPage
+from ...tasks import outcome_dict
 
 
 def find_page(value, *, label):
@@ -28,6 +29,13 @@ def find_page(value, *, label):
     if page is None:
         raise CommandError(_("No %(label)s page %(value)s.") % {"label": label, "value": value})
     return page.specific
+
+
+def record(outcomes, recorded):
+    """Pass ``outcomes`` on, keeping each one's report line for the admin's recent imports."""
+    for outcome in outcomes:
+        recorded.append(outcome_dict(outcome, {}))
+        yield outcome
 
 
 class Command(BaseCommand):
@@ -118,6 +126,9 @@ class Command(BaseCommand):
             report=report,
         )
         outcomes = self.with_progress(outcomes, len(paths), options)
+        recorded = []
+        if builder is not None:
+            outcomes = record(outcomes, recorded)
         if options["format"] == "json":
             self.write_json(outcomes, report)
             self.write_summary(report, self.stderr)
@@ -125,6 +136,17 @@ class Command(BaseCommand):
             for outcome in outcomes:
                 self.write_outcome(outcome, options["dry_run"])
             self.write_summary(report, self.stdout)
+        if builder is not None:
+            ImportRun.objects.create(
+                origin=ImportRun.COMMAND,
+                status=ImportRun.DONE,
+                parent=builder.parent,
+                publish=builder.publish,
+                uploads=[{"name": printable(path)} for path in options["paths"]],
+                report={"counts": dict(report.counts), "outcomes": recorded},
+                total=len(paths),
+                progress=len(recorded),
+            )
         if not report.ok:
             raise CommandError(
                 _("%(count)d of %(total)d files failed.")
