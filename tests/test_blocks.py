@@ -143,15 +143,11 @@ def test_share_block_in_body(client, news_index):
 @pytest.mark.parametrize(
     "name, selector, text",
     [
-        ("paragraph", "p b", "$37 billion"),
-        ("heading", "h2.newsroom-heading", "What the suspension means"),
-        ("quote", ".newsroom-quote__speaker", "Qin Peng"),
+        ("paragraph", "p b", "whole winter"),
+        ("heading", "h2.newsroom-heading", "What the new timetable means"),
+        ("quote", ".newsroom-quote__speaker", "Jane Roe"),
         ("quoted_paragraph", "p", "“We will reopen the bridge by spring,” the mayor said."),
-        (
-            "pull_quote",
-            "aside blockquote[aria-hidden=true] p",
-            "Let them remember who the real boss is.",
-        ),
+        ("pull_quote", "aside blockquote[aria-hidden=true] p", "The ferry stays."),
         ("share", "[data-newsroom-share] .newsroom-share__link", "Share on Email"),
     ],
 )

@@ -38,9 +38,9 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("Paragraph")
         template = "wagtail_newsroom/blocks/paragraph.html"
         preview_template = PREVIEW_TEMPLATE
-        preview_value = (
-            "<p>Ant Group, backed by Chinese billionaire Jack Ma, was set to raise "
-            "<b>$37 billion</b> from its dual listing.</p>"
+        preview_value = _(
+            "<p>The council agreed on Tuesday to keep the ferry running through the "
+            "<b>whole winter</b>.</p>"
         )
         description = _("A paragraph of body text.")
 
@@ -67,7 +67,7 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Heading")
         template = "wagtail_newsroom/blocks/heading.html"
         preview_template = PREVIEW_TEMPLATE
-        preview_value = {"text": "What the suspension means", "level": "h2"}
+        preview_value = {"text": _("What the new timetable means"), "level": "h2"}
         description = _("A heading that divides the story into parts.")
 
 
@@ -149,9 +149,9 @@ class QuoteBlock(SpokenBlock):
         template = "wagtail_newsroom/blocks/quote.html"
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
-            "text": "<p>This is the CCP’s way of consolidating its authority.</p>",
-            "speaker_name": "Qin Peng",
-            "speaker_role": "China affairs commentator",
+            "text": _("<p>We listened to the passengers, and the ferry stays.</p>"),
+            "speaker_name": _("Jane Roe"),
+            "speaker_role": _("chair of the transport committee"),
         }
         description = _("Quoted speech set apart from the story, attributed to a person.")
 
@@ -183,9 +183,12 @@ class QuotedParagraphBlock(blocks.StructBlock):
         template = "wagtail_newsroom/blocks/quoted_paragraph.html"
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
-            "text": "<p>“We will reopen the bridge by spring,” the mayor said.</p>",
+            "text": _("<p>“We will reopen the bridge by spring,” the mayor said.</p>"),
             "quotations": [
-                {"text": "We will reopen the bridge by spring.", "attribution": "the mayor said"}
+                {
+                    "text": _("We will reopen the bridge by spring."),
+                    "attribution": _("the mayor said"),
+                }
             ],
         }
         description = _("A paragraph of body text that quotes people, with who they are.")
@@ -214,8 +217,8 @@ class PullQuoteBlock(blocks.StructBlock):
         template = "wagtail_newsroom/blocks/pull_quote.html"
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
-            "text": "Let them remember who the real boss is.",
-            "attribution": "Qin Peng",
+            "text": _("The ferry stays."),
+            "attribution": _("Jane Roe"),
             "shareable": True,
         }
         description = _("An excerpt repeated in large type.")
@@ -241,7 +244,7 @@ class ShareBlock(blocks.StructBlock):
         label = _("Share links")
         template = "wagtail_newsroom/blocks/share.html"
         preview_template = PREVIEW_TEMPLATE
-        preview_value = {"heading": "Share this story"}
+        preview_value = {"heading": _("Share this story")}
         description = _("Links to share the page on the networks chosen in the site settings.")
 
     def get_context(self, value, parent_context=None):
