@@ -322,3 +322,21 @@ def test_related_articles_keep_order_and_hide_what_readers_cannot_see(news_index
     article.save()
     html = soup(client.get(article.url))
     assert [a.get_text() for a in html.select(".newsroom-related a")] == ["Second", "First"]
+
+
+def test_sections_and_tags_link_to_their_listing(news_index, client):
+    article = make_article(news_index, "Ferry plan", section="Transport", tags=["Ferries"])
+    make_article(news_index, "Budget", section="Money")
+    page = soup(client.get(article.url))
+    links = {
+        "section": page.select_one(".newsroom-article__section a")["href"],
+        "tag": page.select_one(".newsroom-tags a")["href"],
+    }
+    assert links == {"section": "/news/?section=transport", "tag": "/news/?tag=ferries"}
+    for href in links.values():
+        listing = soup(client.get(href))
+        assert [a.get_text() for a in listing.select(".newsroom-card__headline a")] == [
+            "Ferry plan"
+        ]
+    card = soup(client.get(news_index.url)).select_one(".newsroom-card__section a")
+    assert card["href"] == "/news/?section=money" and card.get_text() == "Money"
