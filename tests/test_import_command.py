@@ -13,6 +13,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
@@ -319,3 +320,28 @@ def test_standard_input_reads_no_image_unless_given_a_root(site_tree, tmp_path, 
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(html + b" ")))
     out, _err, error = run("-", no_progress=True, image_root=tmp_path)
     assert error is None and get_image_model().objects.count() == 1
+
+
+def test_an_article_dated_in_the_future_is_scheduled_not_published(site_tree, tmp_path, client):
+    _home, news, _people = site_tree
+    later = timezone.now() + datetime.timedelta(days=2)
+    source = tmp_path / "embargoed.txt"
+    source.write_text(
+        f"Ferry timetable changes\n\nBy Jane Roe\n\n{later:%B %d, %Y %H:%M} UTC\n\n"
+        "The council agreed on Tuesday to change the timetable of the ferry, after a year of "
+        "complaints from the people who use it every day.\n"
+    )
+    _out, _err, error = run(source, publish=True, no_progress=True)
+    assert error is None
+    article = ArticlePage.objects.get()
+    revision = article.latest_revision
+    assert not article.live and revision.approved_go_live_at == article.go_live_at
+    assert article.go_live_at == article.published_at > timezone.now()
+    assert client.get(news.url + "feed/rss/").content.count(b"<item>") == 0
+    # Once the embargo has passed (moved back here), Wagtail's scheduler publishes it.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.content["go_live_at"] = revision.content["published_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
+    call_command("publish_scheduled", stdout=io.StringIO())
+    assert ArticlePage.objects.get().live

@@ -1,7 +1,10 @@
 """The article edit form through the real admin views."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import make_article, make_person
 from wagtail_newsroom.forms import BYLINE_REQUIRED
@@ -192,3 +195,27 @@ def test_a_draft_saves_with_the_empty_byline_row_the_form_shows(admin_client, ne
     response = admin_client.post(edit, data)
     assert response.status_code == 200 and str(BYLINE_REQUIRED) in response.content.decode()
     assert not ArticlePage.objects.get(pk=draft.pk).live
+
+
+def test_publishing_an_article_dated_in_the_future_schedules_it(
+    admin_client, news_index, people_index, client
+):
+    penny = make_person(people_index, "Penny Zhou")
+    url, data = add_form(admin_client, news_index)
+    later = timezone.localtime() + datetime.timedelta(days=1)
+    data.update(
+        {
+            "title": "Embargoed results",
+            "slug": "embargoed-results",
+            "published_at": later.strftime("%Y-%m-%d %H:%M"),
+            "article_bylines-0-person": str(penny.pk),
+            "action-publish": "action-publish",
+        }
+    )
+    assert admin_client.post(url, data).status_code == 302
+    article = ArticlePage.objects.get(slug="embargoed-results")
+    assert not article.live
+    assert article.go_live_at == article.published_at
+    assert article.latest_revision.approved_go_live_at == article.published_at
+    assert client.get("/news/embargoed-results/").status_code == 404
+    assert "Embargoed results" not in client.get(news_index.url).content.decode()

@@ -256,6 +256,7 @@ class ArticleBuilder:
                 )
         tags = [fit(tag, Tag, "name", _("tag"), warnings) for tag in parsed.tags]
         page.tags.set(list(dict.fromkeys(tags)), clear=True)
+        page.hold_until_published()
         revision = page.save_revision(user=self.user, log_action=True)
         if self.publish:
             revision.publish(user=self.user)
