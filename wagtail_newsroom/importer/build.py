@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from taggit.models import Tag
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -84,11 +85,18 @@ def find_people_index(parent):
     return people_index
 
 
+def slug_for(text, fallback):
+    """The slug ``text`` asks for (room left for a number), or ``fallback`` for one with no
+    letters or digits."""
+    return slugify(text, allow_unicode=True)[:90] or fallback
+
+
 def unique_slug(slugs, text, fallback):
-    """A slug for ``text`` not among ``slugs`` (a queryset of the slugs in use)."""
-    base = slugify(text, allow_unicode=True)[:90] or fallback
+    """A slug for ``text`` not among ``slugs`` (a queryset of the slugs in use), numbered as
+    Wagtail numbers pages' (``find_available_slug``)."""
+    base = slug_for(text, fallback)
     taken = set(slugs.filter(slug__startswith=base))
-    slug, n = base, 2
+    slug, n = base, 1
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
@@ -236,7 +244,7 @@ class ArticleBuilder:
         if existing is None:
             # Pages are born live in Wagtail; an import publishes only through a revision.
             page.live = False
-            page.slug = unique_slug(self.child_slugs(self.parent), parsed.headline, "article")
+            page.slug = find_available_slug(self.parent, slug_for(parsed.headline, "article"))
             self.parent.add_child(instance=page)
         credits = {}
         for author in parsed.authors:
@@ -288,10 +296,6 @@ class ArticleBuilder:
             )
         return None
 
-    @staticmethod
-    def child_slugs(page):
-        return page.get_children().values_list("slug", flat=True)
-
     def section(self, name, warnings):
         if not name:
             return None
@@ -324,7 +328,7 @@ class ArticleBuilder:
                 role = person_roles[0] if person_roles else ""
                 profile = PersonPage(
                     title=fitted[name],
-                    slug=unique_slug(self.child_slugs(self.people_parent), name, "person"),
+                    slug=find_available_slug(self.people_parent, slug_for(name, "person")),
                     job_title=fit(role, PersonPage, "job_title", _("role"), warnings),
                     live=False,
                 )

@@ -593,9 +593,9 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
         """An article dated in the future is under embargo until then: publishing it
         schedules it, with Wagtail's own "go live" date, which the editor sees and can
         change to later, not earlier."""
-        if self.published_at and self.published_at > timezone.now():
-            if self.go_live_at is None or self.go_live_at < self.published_at:
-                self.go_live_at = self.published_at
+        embargoed = self.published_at and self.published_at > timezone.now()
+        if embargoed and (self.go_live_at is None or self.go_live_at < self.published_at):
+            self.go_live_at = self.published_at
 
     def save(self, *args, **kwargs):
         if self.live and not self.published_at:

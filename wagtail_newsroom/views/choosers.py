@@ -12,12 +12,13 @@ from wagtail.admin.views.generic.chooser import (
     CreateView,
 )
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.coreutils import find_available_slug
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 
 from ..forms import namesake_error
-from ..importer.build import unique_slug
+from ..importer.build import slug_for
 from ..models import PersonIndexPage, PersonPage
 from .search import PlainChooserSearchMixin
 
@@ -65,9 +66,7 @@ class PersonCreationForm(forms.ModelForm):
         # Page.live defaults to True: the profile starts as a draft and is only published
         # (below) when the user may publish under the people index.
         person.live = False
-        person.slug = unique_slug(
-            index.get_children().values_list("slug", flat=True), person.title, "person"
-        )
+        person.slug = find_available_slug(index, slug_for(person.title, "person"))
         index.add_child(instance=person)
         revision = person.save_revision(user=self.user, log_action=True)
         if index.permissions_for_user(self.user).can_publish_subpage():
