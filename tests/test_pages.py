@@ -340,3 +340,39 @@ def test_sections_and_tags_link_to_their_listing(news_index, client):
         ]
     card = soup(client.get(news_index.url)).select_one(".newsroom-card__section a")
     assert card["href"] == "/news/?section=money" and card.get_text() == "Money"
+
+
+@override_settings(WAGTAILNEWSROOM_INDEX_PAGE_SIZE=2)
+def test_a_profile_pages_through_all_it_wrote_and_said(news_index, people_index, client):
+    ann, qin = make_person(people_index, "Ann Live"), make_person(people_index, "Qin Peng")
+    start = timezone.now() - datetime.timedelta(days=10)
+    for n in range(5):
+        make_article(
+            news_index,
+            f"Story {n}",
+            authors=[ann],
+            body=[quote(f"Words {n}.", qin)],
+            published=start + datetime.timedelta(days=n),
+        )
+
+    def follow(profile, selector, param):
+        """Every title listed, following the "Older" links from the profile's first page."""
+        seen, pages, url = [], 0, profile.url
+        while url:
+            html = soup(client.get(url))
+            seen += [a.get_text() for a in html.select(selector)]
+            older = html.select_one(f"nav a[rel=next][href*='{param}=']")
+            url = profile.url + older["href"] if older else None
+            pages += 1
+        return seen, pages
+
+    written, pages = follow(ann, "[aria-labelledby=newsroom-written-heading] li > a", "written")
+    assert (written, pages) == ([f"Story {n}" for n in (4, 3, 2, 1, 0)], 3)
+    quoted, pages = follow(qin, ".newsroom-profile__quotations li > a", "quoted")
+    assert (quoted, pages) == ([f"Story {n}" for n in (4, 3, 2, 1, 0)], 3)
+    # Past the end, or not a number: an empty page, or the first.
+    assert not soup(client.get(ann.url + "?written=9")).select(
+        "[aria-labelledby=newsroom-written-heading]"
+    )
+    first = soup(client.get(ann.url + "?written=x"))
+    assert len(first.select("[aria-labelledby=newsroom-written-heading] li")) == 2

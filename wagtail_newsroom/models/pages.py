@@ -233,15 +233,17 @@ def public_articles():
     return [model.objects.live().exclude(private) for model in listed_article_models()]
 
 
-def newest_first(querysets, limit):
+def newest_first(querysets, limit, offset=0):
     """The ``limit`` newest articles of ``querysets`` (of several article models, each newest
-    first), newest first: undated ones last, then by descending pk, as the index orders."""
-    articles = [article for queryset in querysets for article in queryset[:limit]]
+    first) after the ``offset`` newest, newest first: undated ones last, then by descending
+    pk, as the index orders."""
+    end = offset + limit
+    articles = [article for queryset in querysets for article in queryset[:end]]
     articles.sort(
         key=lambda a: (a.published_at is not None, a.published_at or _UNDATED, a.pk),
         reverse=True,
     )
-    return articles[:limit]
+    return articles[offset:end]
 
 
 class NewsIndexPage(AbstractNewsIndexPage):

@@ -192,7 +192,7 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
         index = self.get_feed_index(request)
         return index.get_feeds(request, {"person": self.slug}, self.title) if index else []
 
-    def get_articles_written(self, limit=20):
+    def get_articles_written(self, limit=20, offset=0):
         """The newest live articles this person has a byline in, of every listed model."""
         from .pages import newest_first, public_articles
 
@@ -205,9 +205,10 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
                 for articles in public_articles()
             ],
             limit,
+            offset,
         )
 
-    def get_quotations(self, limit=20):
+    def get_quotations(self, limit=20, offset=0):
         """Live articles that quote this person, newest first, each with its quotes."""
         from .pages import ArticleQuotation, newest_first, public_articles
 
@@ -219,6 +220,7 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
                 for articles in public_articles()
             ],
             limit,
+            offset,
         )
         quotes = {}
         for quotation in ArticleQuotation.objects.filter(person=self, page__in=articles):
@@ -227,9 +229,37 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles_written"] = self.get_articles_written()
-        context["quotations"] = self.get_quotations()
+        size = newsroom_settings.INDEX_PAGE_SIZE
+        for name, param, fetch in (
+            ("articles_written", "written", self.get_articles_written),
+            ("quotations", "quoted", self.get_quotations),
+        ):
+            number = page_number(request.GET.get(param))
+            # One more than a page: whether there is a next one.
+            items = fetch(limit=size + 1, offset=(number - 1) * size)
+            context[name] = items[:size]
+            context[f"{name}_pages"] = {
+                "previous": listing_url(request, param, number - 1) if number > 1 else None,
+                "next": listing_url(request, param, number + 1) if len(items) > size else None,
+            }
         return context
+
+
+def page_number(value):
+    """A listing's page number from the query string: 1 for anything but a positive number."""
+    try:
+        return max(1, int(value or 1))
+    except (TypeError, ValueError):
+        return 1
+
+
+def listing_url(request, param, number):
+    """The current URL with ``param`` set to page ``number`` (the first page drops it)."""
+    query = request.GET.copy()
+    query.pop(param, None)
+    if number > 1:
+        query[param] = number
+    return f"?{query.urlencode()}" if query else request.path
 
 
 class PersonPage(AbstractPersonPage):
