@@ -94,7 +94,8 @@ def test_rss_and_atom_feeds_are_valid(stories, news_index, client):
     assert first.link == "http://localhost/news/ant-group-ipo-halted/"
     assert first.summary == "Beijing halts a record IPO."
     assert first.author == "Penny Zhou"
-    assert rss.entries[1].author == "Penny Zhou, Ma Ren"
+    # Co-authors are authors of their own, not one joined name.
+    assert [a.get("name") for a in rss.entries[1].authors] == ["Penny Zhou", "Ma Ren"]
     assert [t.term for t in first.tags] == ["Business", "China", "Finance"]
     (enclosure,) = first.enclosures
     assert enclosure.type == "image/png"
@@ -109,6 +110,10 @@ def test_rss_and_atom_feeds_are_valid(stories, news_index, client):
     assert [e.title for e in atom.entries] == ["Ant Group IPO halted", "Port expansion approved"]
     assert atom.entries[0].author == "Penny Zhou"
     assert atom.entries[0].author_detail.href == "http://localhost/people/penny-zhou/"
+    assert [(a.name, a.href) for a in atom.entries[1].authors] == [
+        ("Penny Zhou", "http://localhost/people/penny-zhou/"),
+        ("Ma Ren", "http://localhost/people/ma-ren/"),
+    ]
     assert [t.term for t in atom.entries[0].tags] == ["Business", "China", "Finance"]
     assert atom.entries[0].enclosures[0].type == "image/png"
 

@@ -25,6 +25,7 @@ from .text import strip_unsafe_values
 FEED_BLOCK_TYPES = ("paragraph", "quoted_paragraph", "heading", "image", "embed", "quote")
 FEED_FILTERS = ("section", "tag", "person")
 
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 _RELATIVE_URL = re.compile(r'\b(href|src)="(/[^/"][^"]*|/)"')
 
 
@@ -78,6 +79,9 @@ class ContentRssFeed(Rss201rev2Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        # Django writes the first author as <dc:creator>; each co-author gets one of their own.
+        for name, _url in item.get("coauthors", ()):
+            handler.addQuickElement("dc:creator", name, {"xmlns:dc": DUBLIN_CORE})
         if item.get("content"):
             handler.addQuickElement("content:encoded", item["content"])
 
@@ -87,6 +91,12 @@ class ContentAtomFeed(Atom1Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        for name, url in item.get("coauthors", ()):
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            if url:
+                handler.addQuickElement("uri", url)
+            handler.endElement("author")
         if item.get("content"):
             handler.addQuickElement("content", item["content"], {"type": "html"})
 
@@ -176,13 +186,14 @@ class ArticleFeed(Feed):
         return article.updated_at or article.published_at or article.first_published_at
 
     def item_author_name(self, article):
-        return ", ".join(person.title for person in article.authors) or None
+        authors = article.authors
+        return authors[0].title if authors else None
 
     def item_author_link(self, article):
-        authors = article.authors
-        if len(authors) == 1 and authors[0].live:
-            return authors[0].get_full_url(self.request)
-        return None
+        return self.profile_url(article.authors[0]) if article.authors else None
+
+    def profile_url(self, person):
+        return person.get_full_url(self.request) if person.live else None
 
     def item_categories(self, article):
         categories = [article.section.name] if article.section else []
@@ -201,7 +212,10 @@ class ArticleFeed(Feed):
         return [Enclosure(url, str(length), mime_type)]
 
     def item_extra_kwargs(self, article):
-        return {"content": self.bodies.get(article.pk)}
+        return {
+            "content": self.bodies.get(article.pk),
+            "coauthors": [(p.title, self.profile_url(p)) for p in article.authors[1:]],
+        }
 
 
 class ArticleAtomFeed(ArticleFeed):
