@@ -1,21 +1,66 @@
 """The wheel a site installs: every file of the app (templates, static files, lexicons, the
 pronoun weights, migrations, catalogues) and the licence."""
 
+import json
+import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_the_wheel_holds_the_whole_app_and_its_licence(tmp_path):
+SEED = REPO / "seeds" / "000_c8de4f398f421595.txt"
+
+# A new site's steps, as the README gives them, after `wagtail start`.
+SETTINGS = '\nINSTALLED_APPS += ["wagtail_newsroom", "wagtail.contrib.settings"]\n'
+HOME_PAGE = (
+    "class HomePage(Page):\n"
+    '    subpage_types = ["wagtail_newsroom.NewsIndexPage", "wagtail_newsroom.PersonIndexPage"]\n'
+)
+URLS = 'path("", include("wagtail_newsroom.urls")),\n    path("", include(wagtail_urls)),'
+MAKE_INDEXES = """
+from home.models import HomePage
+from wagtail_newsroom.models import NewsIndexPage, PersonIndexPage
+home = HomePage.objects.get()
+assert NewsIndexPage.can_create_at(home) and PersonIndexPage.can_create_at(home)
+home.add_child(instance=NewsIndexPage(title="News", slug="news"))
+home.add_child(instance=PersonIndexPage(title="People", slug="people"))
+"""
+READ_PAGES = """
+import json
+from django.test import Client
+import wagtail_newsroom
+from wagtail_newsroom.models import ArticlePage, PersonPage
+article = ArticlePage.objects.live().get()
+client = Client()
+print(json.dumps({
+    "app": wagtail_newsroom.__file__,
+    "article": [client.get(article.url).status_code, article.title],
+    "html": client.get(article.url).content.decode(),
+    "profiles": sorted(PersonPage.objects.values_list("title", flat=True)),
+    "feed": client.get("/news/feed/rss/").status_code,
+    "sitemap": client.get("/sitemap-news.xml").status_code,
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(tmp_path)],
+        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(folder)],
         check=True,
         capture_output=True,
     )
-    (wheel,) = tmp_path.glob("wagtail_newsroom-*.whl")
+    (built,) = folder.glob("wagtail_newsroom-*.whl")
+    return built
+
+
+def test_the_wheel_holds_the_whole_app_and_its_licence(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     tracked = subprocess.run(
         ["git", "ls-files", "wagtail_newsroom"],
@@ -28,3 +73,45 @@ def test_the_wheel_holds_the_whole_app_and_its_licence(tmp_path):
     (licence,) = [name for name in names if name.endswith("dist-info/licenses/LICENSE")]
     assert "BSD 3-Clause" in zipfile.ZipFile(wheel).read(licence).decode()
     assert not [name for name in names if name.startswith(("tests/", "example_site/"))]
+
+
+def test_the_wheel_works_in_a_new_wagtail_site_set_up_as_the_readme_says(wheel, tmp_path):
+    installed, site = tmp_path / "installed", tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", installed, wheel],
+        check=True,
+        capture_output=True,
+    )
+    site.mkdir()
+    wagtail = Path(sys.executable).with_name("wagtail")
+    subprocess.run([wagtail, "start", "mysite", site], check=True, capture_output=True)
+    with open(site / "mysite" / "settings" / "base.py", "a") as settings:
+        settings.write(SETTINGS)
+    models = site / "home" / "models.py"
+    models.write_text(models.read_text().replace("class HomePage(Page):\n    pass\n", HOME_PAGE))
+    urls = site / "mysite" / "urls.py"
+    urls.write_text(urls.read_text().replace('path("", include(wagtail_urls)),', URLS, 1))
+    # The wheel's copy of the app, not this checkout's.
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    env["PYTHONPATH"] = str(installed)
+
+    def manage(*args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *map(str, args)],
+            cwd=site,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout
+
+    manage("migrate", "--noinput")
+    manage("check", "--fail-level", "WARNING")
+    manage("shell", "-c", MAKE_INDEXES)
+    manage("import_articles", SEED, "--publish", "--no-progress")
+    found = json.loads(manage("shell", "-c", READ_PAGES).splitlines()[-1])
+    assert found["app"].startswith(str(installed))
+    assert found["article"] == [200, "China Reminds Ant Group Who’s Boss"]
+    assert "Qin Peng" in found["profiles"] and "Qin Peng" in found["html"]
+    assert (found["feed"], found["sitemap"]) == (200, 200)
