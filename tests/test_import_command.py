@@ -20,7 +20,7 @@ from wagtail.models import Page, Revision
 
 from wagtail_newsroom.importer.build import ArticleBuilder
 from wagtail_newsroom.importer.result import Author, BodyBlock, ParsedArticle
-from wagtail_newsroom.models import ArticlePage, ArticleQuotation, PersonPage, Section
+from wagtail_newsroom.models import ArticlePage, ArticleQuotation, ImportRun, PersonPage, Section
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED = SEEDS / "000_c8de4f398f421595.txt"
@@ -301,6 +301,8 @@ def test_a_file_whose_name_is_not_utf8_imports(site_tree, tmp_path):
     assert error is None and "r\\xe9sum\\xe9.txt: created" in out
     article = ArticlePage.objects.get()
     assert (article.source_name, Path(article.source_path).name) == ("r\\xe9sum\\xe9.txt",) * 2
+    [outcome] = ImportRun.objects.get().report["outcomes"]
+    assert Path(outcome["source"]).name == "r\\xe9sum\\xe9.txt"
 
 
 def test_standard_input_reads_no_image_unless_given_a_root(site_tree, tmp_path, monkeypatch):

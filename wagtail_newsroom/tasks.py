@@ -17,6 +17,7 @@ from django_tasks import task
 
 from .conf import importer_config
 from .importer.build import ArticleBuilder
+from .importer.result import printable
 from .importer.run import FAILED, Report, run_import
 from .importer.sources import source_key
 from .models import ImportRun
@@ -44,7 +45,7 @@ class UploadBuilder(ArticleBuilder):
 
 def error_dict(error, sources):
     return {
-        "source": sources.get(error.source, error.source),
+        "source": printable(sources.get(error.source, error.source)),
         "error": error.message,
         "line": error.line,
     }
@@ -194,7 +195,7 @@ def build_pages(run):
 def outcome_dict(outcome, sources):
     page = outcome.page
     return {
-        "source": sources.get(outcome.source, outcome.source),
+        "source": printable(sources.get(outcome.source, outcome.source)),
         "status": outcome.status,
         "page": page.pk if page is not None else None,
         "title": (page.title if page is not None else None)
