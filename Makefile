@@ -12,7 +12,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python setup.cfg
+# setup.py compiles the translation catalogues: a changed .po reinstalls.
+$(VENV)/.installed: $(BIN)/python setup.cfg setup.py $(wildcard wagtail_newsroom/locale/*/LC_MESSAGES/*.po)
 	$(BIN)/python -m pip install --quiet -e '.[test]' '$(WAGTAIL)'
 	touch $@
 
@@ -36,8 +37,10 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The second run is a site translated with wagtail-localize, which needs its own settings.
 test: lint node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests/localize --ds=tests.localize.settings
 
 test-wagtail7:
 	$(MAKE) test VENV=.venv-wagtail7 WAGTAIL='wagtail>=7.0,<7.1'
@@ -45,4 +48,4 @@ test-wagtail7:
 # The source catalogue translators start from (needs GNU gettext).
 messages: install
 	cd wagtail_newsroom && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=..:../example_site \
-		../$(BIN)/django-admin makemessages -l en
+		../$(BIN)/django-admin makemessages --all

@@ -1,6 +1,8 @@
 """The wheel a site installs: every file of the app (templates, static files, lexicons, the
-pronoun weights, migrations, catalogues) and the licence."""
+pronoun weights, migrations, catalogues), the compiled catalogues and the licence."""
 
+import gettext
+import io
 import json
 import os
 import subprocess
@@ -8,7 +10,9 @@ import sys
 import zipfile
 from pathlib import Path
 
+import polib
 import pytest
+from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -33,6 +37,7 @@ home.add_child(instance=PersonIndexPage(title="People", slug="people"))
 READ_PAGES = """
 import json
 from django.test import Client
+from django.utils import translation
 import wagtail_newsroom
 from wagtail_newsroom.models import ArticlePage, PersonPage
 article = ArticlePage.objects.live().get()
@@ -41,6 +46,7 @@ print(json.dumps({
     "app": wagtail_newsroom.__file__,
     "article": [client.get(article.url).status_code, article.title],
     "html": client.get(article.url).content.decode(),
+    "french": translation.override("fr")(client.get)(article.url).content.decode(),
     "profiles": sorted(PersonPage.objects.values_list("title", flat=True)),
     "feed": client.get("/news/feed/rss/").status_code,
     "sitemap": client.get("/sitemap-news.xml").status_code,
@@ -73,6 +79,23 @@ def test_the_wheel_holds_the_whole_app_and_its_licence(wheel):
     (licence,) = [name for name in names if name.endswith("dist-info/licenses/LICENSE")]
     assert "BSD 3-Clause" in zipfile.ZipFile(wheel).read(licence).decode()
     assert not [name for name in names if name.startswith(("tests/", "example_site/"))]
+
+
+def test_the_wheel_holds_each_catalogue_compiled(wheel):
+    """Only the .po sources are in git; the build compiles them, every message included."""
+    catalogues = sorted((REPO / "wagtail_newsroom" / "locale").glob("*/LC_MESSAGES/django.po"))
+    assert {po.parts[-3] for po in catalogues} >= {"en", "fr"}
+    with zipfile.ZipFile(wheel) as archive:
+        for po in catalogues:
+            name = po.with_suffix(".mo").relative_to(REPO).as_posix()
+            compiled = gettext.GNUTranslations(io.BytesIO(archive.read(name)))
+            for entry in polib.pofile(str(po)).translated_entries():
+                if entry.msgid_plural:
+                    for n, text in entry.msgstr_plural.items():
+                        count = 1 if n == 0 else 2
+                        assert compiled.ngettext(entry.msgid, entry.msgid_plural, count) == text
+                else:
+                    assert compiled.gettext(entry.msgid) == entry.msgstr, (name, entry.msgid)
 
 
 def test_the_wheel_works_in_a_new_wagtail_site_set_up_as_the_readme_says(wheel, tmp_path):
@@ -115,3 +138,10 @@ def test_the_wheel_works_in_a_new_wagtail_site_set_up_as_the_readme_says(wheel, 
     assert found["article"] == [200, "China Reminds Ant Group Who’s Boss"]
     assert "Qin Peng" in found["profiles"] and "Qin Peng" in found["html"]
     assert (found["feed"], found["sitemap"]) == (200, 200)
+    # The wheel's French catalogue, compiled by its build.
+    assert "Partager sur Facebook" in found["french"] and "Share on" not in found["french"]
+    bylines = [
+        BeautifulSoup(found[key], "html.parser").select_one(".newsroom-byline").get_text(" ")
+        for key in ("html", "french")
+    ]
+    assert [byline.split()[0] for byline in bylines] == ["By", "Par"]

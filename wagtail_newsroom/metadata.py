@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from .links import safe_link
+from .locales import is_translated
 
 # The Open Graph / JSON-LD image: 1.91:1, the size Facebook, LinkedIn and X show largest.
 SOCIAL_IMAGE = "fill-1200x630"
@@ -53,14 +54,17 @@ def plain_text(html, length=DESCRIPTION_LENGTH):
     return Truncator(text).chars(length) if length else text
 
 
-def language_code():
-    """The current language as a BCP 47 tag (``en-us``)."""
+def language_code(page=None):
+    """The page's language as a BCP 47 tag (``en-us``): its locale's on a translated site,
+    the current language otherwise."""
+    if page is not None and is_translated():
+        return page.locale.language_code
     return translation.get_language() or "en"
 
 
-def og_locale():
-    """The current language as Open Graph wants it (``en_US``)."""
-    return translation.to_locale(language_code())
+def og_locale(page=None):
+    """The page's language as Open Graph wants it (``en_US``)."""
+    return translation.to_locale(language_code(page))
 
 
 def absolute(url, base):
@@ -222,7 +226,7 @@ def news_article(page, request=None):
         "url": url,
         "headline": page.title,
         "description": page_description(page),
-        "inLanguage": language_code(),
+        "inLanguage": language_code(page),
         "datePublished": iso(published),
         "dateModified": iso(page.updated_at or published),
         "author": [person(profile, request) for profile in page.authors],
@@ -330,7 +334,7 @@ def social_tags(
         ("property", "og:title", share_title(page)),
         ("property", "og:url", url),
         ("property", "og:site_name", site_name(request, page)),
-        ("property", "og:locale", og_locale()),
+        ("property", "og:locale", og_locale(page)),
     ]
     description = page_description(page)
     if description:

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from wagtail.models import Site
 
+from .locales import in_site
 from .metadata import publisher_name
 from .text import strip_unsafe_values
 
@@ -31,7 +32,7 @@ def news_articles(site, now=None):
     now = now or timezone.now()
     return newest_first(
         [
-            articles.in_site(site)
+            in_site(articles, site)
             .filter(published_at__gte=now - NEWS_MAX_AGE, published_at__lte=now)
             .select_related("locale")
             .defer_streamfields()

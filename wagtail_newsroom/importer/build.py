@@ -32,6 +32,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
 from ..conf import newsroom_settings
+from ..locales import locale_root
 from ..models import (
     AbstractNewsIndexPage,
     ArticleByline,
@@ -75,7 +76,10 @@ class BuildOutcome:
 def find_people_index(parent):
     """The people index for profiles created while importing under ``parent``."""
     site = parent.get_site()
-    people_index = PersonIndexPage.objects.in_site(site).first() if site else None
+    people_index = None
+    if site is not None:
+        root = locale_root(site, parent.locale_id)
+        people_index = PersonIndexPage.objects.descendant_of(root, inclusive=True).first()
     people_index = people_index or PersonIndexPage.objects.first()
     if people_index is None:
         raise ArticleImportError(

@@ -35,6 +35,7 @@ from .. import metadata
 from ..blocks import ArticleBodyBlock, body_text, plain_text, quotations_in
 from ..conf import newsroom_settings
 from ..forms import ArticlePageForm, BylinePanel
+from ..locales import same_person
 from .mixins import NewsroomPageMixin, index_reference
 from .taxonomy import ArticleTag, Section
 
@@ -104,9 +105,12 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
             if person is None:
                 articles = articles.none()
             else:
-                wrote = ArticleByline.objects.filter(person=person).values("page_id")
-                quoted = ArticleQuotation.objects.filter(person=person).values("page_id")
-                articles = articles.filter(Q(pk__in=wrote) | Q(pk__in=quoted))
+                wrote = ArticleByline.objects.filter(same_person("person", person))
+                quoted = ArticleQuotation.objects.filter(same_person("person", person))
+                articles = articles.filter(
+                    Q(pk__in=wrote.values("page_id")) | Q(pk__in=quoted.values("page_id"))
+                )
+                person = person.localized
             filters["person"] = person
         if filters:
             articles = articles.distinct()
@@ -474,7 +478,7 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
 
     @property
     def authors(self):
-        return [byline.person for byline in self.bylines]
+        return [byline.person.localized for byline in self.bylines]
 
     @cached_property
     def tag_list(self):

@@ -16,6 +16,7 @@ from wagtail.search import index
 from .. import metadata
 from ..conf import newsroom_settings
 from ..forms import PersonCopyForm, PersonPageForm, namesake_error
+from ..locales import in_locale, locale_root, same_person
 from ..text import strip_unsafe
 from .mixins import NewsroomPageMixin, index_reference
 
@@ -180,13 +181,15 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
 
     def get_feed_index(self, request=None):
         """The news index whose feeds, filtered to this person, the profile advertises: the
-        first one in the site's tree."""
+        first one in the site's tree in the profile's language."""
         from .pages import NewsIndexPage
 
         site = Site.find_for_request(request) if request is not None else self.get_site()
         if site is None:
             return None
-        return NewsIndexPage.objects.live().in_site(site).order_by("path").first()
+        root = locale_root(site, self.locale_id)
+        indexes = NewsIndexPage.objects.live().descendant_of(root, inclusive=True)
+        return indexes.order_by("path").first()
 
     def get_feed_links(self, request, context=None):
         index = self.get_feed_index(request)
@@ -198,7 +201,8 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
 
         return newest_first(
             [
-                articles.filter(article_bylines__person=self)
+                in_locale(articles, self.locale_id)
+                .filter(same_person("article_bylines__person", self))
                 .select_related("section")
                 .order_by(models.F("published_at").desc(nulls_last=True), "-pk")
                 .distinct()
@@ -214,7 +218,8 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
 
         articles = newest_first(
             [
-                articles.filter(article_quotations__person=self)
+                in_locale(articles, self.locale_id)
+                .filter(same_person("article_quotations__person", self))
                 .order_by(models.F("published_at").desc(nulls_last=True), "-pk")
                 .distinct()
                 for articles in public_articles()
@@ -223,7 +228,8 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
             offset,
         )
         quotes = {}
-        for quotation in ArticleQuotation.objects.filter(person=self, page__in=articles):
+        quotations = ArticleQuotation.objects.filter(same_person("person", self))
+        for quotation in quotations.filter(page__in=articles):
             quotes.setdefault(quotation.page_id, []).append(quotation)
         return [(article, quotes[article.pk]) for article in articles]
 

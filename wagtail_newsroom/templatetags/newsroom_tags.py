@@ -31,7 +31,7 @@ def newsroom_byline(context, article):
     return {
         "request": context.get("request"),
         "bylines": bylines,
-        "people": [byline.person for byline in bylines],
+        "people": article.authors,
     }
 
 
