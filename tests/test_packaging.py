@@ -145,3 +145,13 @@ def test_the_wheel_works_in_a_new_wagtail_site_set_up_as_the_readme_says(wheel, 
         for key in ("html", "french")
     ]
     assert [byline.split()[0] for byline in bylines] == ["By", "Par"]
+
+
+def test_the_french_catalogue_is_complete():
+    """Every message in French: ``make messages`` leaves a new or changed string untranslated
+    (or fuzzy) until a translator has seen it."""
+    catalogue = polib.pofile(str(REPO / "wagtail_newsroom/locale/fr/LC_MESSAGES/django.po"))
+    source = polib.pofile(str(REPO / "wagtail_newsroom/locale/en/LC_MESSAGES/django.po"))
+    assert {entry.msgid for entry in catalogue} == {entry.msgid for entry in source}
+    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
+    assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []

@@ -2,6 +2,8 @@
 
 from html import unescape
 
+from django.apps import apps
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -90,16 +92,35 @@ class ImageBlock(blocks.StructBlock):
         description = _("An image with its caption and credit.")
 
 
+class PersonChooserBlock(blocks.ChooserBlock):
+    """A profile, chosen with the person chooser, which can also add a new person (the
+    block Wagtail's ``ChooserViewSet.get_block_class`` makes, with the model and the widget
+    looked up when first used: the models use these blocks)."""
+
+    @cached_property
+    def target_model(self):
+        return apps.get_model("wagtail_newsroom", "PersonPage")
+
+    @cached_property
+    def widget(self):
+        from .views.choosers import person_chooser_viewset
+
+        return person_chooser_viewset.widget_class()
+
+    class Meta:
+        icon = "user"
+
+
 def speaker_blocks():
     """The child blocks that say who spoke: a quote block's, and each of a paragraph's
     quotations'."""
     return (
-        blocks.PageChooserBlock(
+        PersonChooserBlock(
             label=_("Speaker"),
-            page_type="wagtail_newsroom.PersonPage",
             required=False,
             help_text=_(
-                "The person's profile. Leave blank and fill in a name for someone without one."
+                "Choose the person's profile, or add a new person. Leave blank and fill in a "
+                "name for someone without one."
             ),
         ),
         blocks.CharBlock(

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from tests.admin.utils import make_user
 from tests.browser.conftest import log_in
 from tests.factories import make_article, make_person
-from wagtail_newsroom.models import ArticlePage, PersonPage
+from wagtail_newsroom.models import ArticlePage, PersonIndexPage, PersonPage
 
 pytestmark = [
     pytest.mark.browser,
@@ -187,3 +187,36 @@ def test_a_new_article_saves_as_a_draft_before_it_has_a_byline(
     page.screenshot(path=artifacts / "draft-without-byline.png")
     draft = ArticlePage.objects.get(title="Ferry timetable changes")
     assert not draft.live and not draft.get_latest_revision_as_object().bylines
+
+
+def test_a_quote_s_speaker_can_be_added_from_its_chooser(newsroom, live_server, page, artifacts):
+    """Someone quoted for the first time gets a profile from the quote block itself, as a
+    byline's new author does: the same chooser, with its "Add a new person" tab."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/pages/add/wagtail_newsroom/articlepage/{newsroom.pk}/")
+    page.fill("#id_title", "Harbour dredging starts")
+    add_block(page, "Quote")
+    body = page.locator("[data-contentpath='body']")
+    body.locator("[data-contentpath='text'] .public-DraftEditor-content").last.click()
+    page.keyboard.type("The channel will be deep enough for the new ferries by spring.")
+    page.locator("[data-contentpath='speaker'] button", has_text="Choose").first.click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_role("tab", name="Add a new person").click()
+    modal.locator("#id_title").fill("Mara Quist")
+    modal.locator("#id_job_title").fill("Harbour master")
+    modal.get_by_role("button", name="Add a new person").click()
+    modal.wait_for(state="detached")
+    expect(page.locator("[data-contentpath='speaker']").last).to_contain_text("Mara Quist")
+    # Her job, from the new profile, describes her in this story.
+    role = page.locator("input[name$='-value-speaker_role']").last
+    expect(role).to_have_value("Harbour master")
+    page.screenshot(path=artifacts / "quote-speaker-added.png")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages .success")).to_be_visible()
+    mara = PersonPage.objects.get(title="Mara Quist")
+    assert mara.get_parent().pk == PersonIndexPage.objects.get().pk
+    assert mara.job_title == "Harbour master"
+    draft = ArticlePage.objects.get(title="Harbour dredging starts").get_latest_revision_as_object()
+    [block] = draft.body
+    assert (block.block_type, block.value["speaker"]) == ("quote", mara)
