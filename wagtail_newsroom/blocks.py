@@ -3,7 +3,8 @@
 from html import unescape
 
 from django.apps import apps
-from django.utils.functional import cached_property
+from django.utils.encoding import force_str
+from django.utils.functional import Promise, cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -31,9 +32,18 @@ def shared_page(parent_context):
     return page_canonical_url(page, request), share_title(page), request
 
 
+def eager(value):
+    """A lazily translated value (the blocks' preview values) as text: Wagtail 8's rich text
+    blocks force it, 7.0's do not."""
+    return force_str(value) if isinstance(value, Promise) else value
+
+
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, features=None, **kwargs):
         super().__init__(features=features or newsroom_settings.RICH_TEXT_FEATURES, **kwargs)
+
+    def normalize(self, value):
+        return super().normalize(eager(value))
 
     class Meta:
         icon = "pilcrow"
@@ -162,6 +172,12 @@ class SpokenBlock(blocks.StructBlock):
 
 class QuoteBlock(SpokenBlock):
     text = blocks.RichTextBlock(label=_("Quoted words"), features=["bold", "italic", "link"])
+
+    def normalize(self, value):
+        if isinstance(value, dict):
+            value = {**value, "text": eager(value.get("text"))}
+        return super().normalize(value)
+
     speaker, speaker_name, speaker_role, attribution = speaker_blocks()
 
     class Meta:
