@@ -172,13 +172,12 @@ class SpokenBlock(blocks.StructBlock):
 
 class QuoteBlock(SpokenBlock):
     text = blocks.RichTextBlock(label=_("Quoted words"), features=["bold", "italic", "link"])
+    speaker, speaker_name, speaker_role, attribution = speaker_blocks()
 
     def normalize(self, value):
         if isinstance(value, dict):
             value = {**value, "text": eager(value.get("text"))}
         return super().normalize(value)
-
-    speaker, speaker_name, speaker_role, attribution = speaker_blocks()
 
     class Meta:
         icon = "openquote"

@@ -32,7 +32,7 @@ def locale_root(site, locale_id):
     """The root of ``site``'s page tree in the locale ``locale_id``."""
     root = site.root_page
     if is_translated() and root.locale_id != locale_id:
-        return root.get_translations().filter(locale_id=locale_id).first() or root
+        return root.get_translation_or_none(locale_id) or root
     return root
 
 

@@ -35,6 +35,16 @@ def choose_person(page, name):
     modal.wait_for(state="detached")
 
 
+def add_person(page, name, job_title):
+    """In the open chooser modal, add a new person and choose them."""
+    modal = page.locator(".modal-dialog")
+    modal.get_by_role("tab", name="Add a new person").click()
+    modal.locator("#id_title").fill(name)
+    modal.locator("#id_job_title").fill(job_title)
+    modal.get_by_role("button", name="Add a new person").click()
+    modal.wait_for(state="detached")
+
+
 def tick(checkbox, attempts=3):
     """Tick ``checkbox``. A loaded machine may land the click while the stream field
     settles after the block before it changed, and Playwright then sees no change; a person
@@ -102,12 +112,7 @@ def test_editor_writes_and_publishes_an_article(newsroom, live_server, page, art
     choose_person(page, "Penny Zhou")
     page.get_by_role("button", name=re.compile("Add byline", re.I)).click()
     page.get_by_role("button", name="Choose a person").last.click()
-    modal = page.locator(".modal-dialog")
-    modal.get_by_role("tab", name="Add a new person").click()
-    modal.locator("#id_title").fill("Wang He")
-    modal.locator("#id_job_title").fill("Analyst")
-    modal.get_by_role("button", name="Add a new person").click()
-    modal.wait_for(state="detached")
+    add_person(page, "Wang He", "Analyst")
     # Wang He's part in this story, which the byline shows beside the name.
     page.locator("input[name^='article_bylines-'][name$='-credit']").last.fill(
         "additional reporting"
@@ -201,12 +206,7 @@ def test_a_quote_s_speaker_can_be_added_from_its_chooser(newsroom, live_server, 
     body.locator("[data-contentpath='text'] .public-DraftEditor-content").last.click()
     page.keyboard.type("The channel will be deep enough for the new ferries by spring.")
     page.locator("[data-contentpath='speaker'] button", has_text="Choose").first.click()
-    modal = page.locator(".modal-dialog")
-    modal.get_by_role("tab", name="Add a new person").click()
-    modal.locator("#id_title").fill("Mara Quist")
-    modal.locator("#id_job_title").fill("Harbour master")
-    modal.get_by_role("button", name="Add a new person").click()
-    modal.wait_for(state="detached")
+    add_person(page, "Mara Quist", "Harbour master")
     expect(page.locator("[data-contentpath='speaker']").last).to_contain_text("Mara Quist")
     # Her job, from the new profile, describes her in this story.
     role = page.locator("input[name$='-value-speaker_role']").last
