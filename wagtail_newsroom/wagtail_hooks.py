@@ -41,14 +41,9 @@ class ImportMenuItem(MenuItem):
         return imports.can_import(request.user)
 
 
-class PeopleMenuItem(MenuItem):
-    def is_shown(self, request):
-        return people.can_list_people(request.user)
-
-
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [SectionViewSet(), person_chooser_viewset]
+    return [SectionViewSet(), person_chooser_viewset, people.PeopleViewSet()]
 
 
 @hooks.register("register_admin_urls")
@@ -57,19 +52,10 @@ def register_admin_urls():
         path("", imports.upload, name="upload"),
         path("<int:pk>/", imports.status, name="status"),
     ]
-    people_urls = [
-        path("", people.people_index, name="index"),
-        path("<int:pk>/merge/", people.merge, name="merge"),
-        path("<int:pk>/summary/", people.person_summary, name="summary"),
-    ]
     return [
         path(
             "newsroom/import/",
             include((import_urls, "wagtail_newsroom_import"), namespace="wagtail_newsroom_import"),
-        ),
-        path(
-            "newsroom/people/",
-            include((people_urls, "wagtail_newsroom_people"), namespace="wagtail_newsroom_people"),
         ),
     ]
 
@@ -85,15 +71,10 @@ def register_import_menu_item():
     )
 
 
-@hooks.register("register_admin_menu_item")
-def register_people_menu_item():
-    return PeopleMenuItem(
-        _("People"),
-        reverse("wagtail_newsroom_people:index"),
-        name="newsroom-people",
-        icon_name="group",
-        order=292,
-    )
+@hooks.register("register_page_listing_more_buttons")
+def people_listing_buttons(page, user, next_url=None):
+    if (button := people.merge_button(page, user)) is not None:
+        yield button
 
 
 @hooks.register("insert_editor_js")

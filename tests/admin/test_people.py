@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,7 +18,7 @@ from wagtail_newsroom.models import (
     NewsIndexPage,
     PersonPage,
 )
-from wagtail_newsroom.views.people import merge_people, people_queryset
+from wagtail_newsroom.views.people import merge_people
 
 from .utils import make_user
 
@@ -34,14 +35,33 @@ def newsroom(news_index, people_index):
     return penny, qin, ma
 
 
-def test_counts_and_filters(newsroom):
-    penny, qin, ma = newsroom
-    people = {p.title: p for p in people_queryset({})}
-    assert (people["Penny Zhou"].article_count, people["Penny Zhou"].quote_count) == (2, 0)
-    assert (people["Qin Peng"].article_count, people["Qin Peng"].quote_count) == (0, 2)
-    assert [p.title for p in people_queryset({"role": "reporter"})] == ["Penny Zhou"]
-    assert [p.title for p in people_queryset({"role": "quoted"})] == ["Jack Ma", "Qin Peng"]
-    assert [p.title for p in people_queryset({"q": "commentator"})] == ["Qin Peng"]
+@pytest.fixture
+def admin_client(client):
+    client.force_login(make_user("chief", superuser=True))
+    return client
+
+
+def listed(client, **params):
+    """The people listing's rows: name -> (role, articles, quotes)."""
+    response = client.get(reverse("wagtail_newsroom_people:index"), params)
+    assert response.status_code == 200
+    rows = BeautifulSoup(response.content, "html.parser").select("table.listing tbody tr")
+    listing = {}
+    for row in rows:
+        cells = [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        name = row.select_one("td.title a").get_text(strip=True)
+        listing[name] = (cells[2], int(cells[3]), int(cells[4]))
+    return listing
+
+
+def test_counts_filters_and_search(admin_client, newsroom):
+    people = listed(admin_client)
+    assert people["Penny Zhou"] == ("Reporter", 2, 0)
+    assert people["Qin Peng"] == ("China affairs commentator", 0, 2)
+    assert list(listed(admin_client, role="reporter")) == ["Penny Zhou"]
+    assert list(listed(admin_client, role="quoted")) == ["Jack Ma", "Qin Peng"]
+    assert list(listed(admin_client, q="commentator")) == ["Qin Peng"]
+    assert list(listed(admin_client, ordering="-quote_count"))[0] == "Qin Peng"
 
 
 def listing_queries(client):
@@ -193,3 +213,56 @@ def test_merge_is_refused_when_an_article_naming_the_duplicate_is_not_yours(
     assert [b.person_id for b in ArticlePage.objects.get(pk=theirs.pk).article_bylines.all()] == [
         duplicate.pk
     ]
+
+
+def test_merge_finds_a_byline_only_a_draft_has(newsroom, news_index, people_index):
+    penny, qin, _ma = newsroom
+    duplicate = make_person(people_index, "Q. Peng")
+    article = make_article(news_index, "Drafted", authors=[penny])
+    draft = article.get_latest_revision_as_object()
+    draft.article_bylines.add(ArticleByline(person=duplicate, sort_order=1))
+    draft.save_revision()
+
+    merge_people(qin, duplicate)
+
+    latest = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert [b.person_id for b in latest.article_bylines.all()] == [penny.pk, qin.pk]
+
+
+def test_merge_finds_references_through_the_reference_index(newsroom, news_index, people_index):
+    """A speaker the quotation rows do not list (a site's own block, say) is still found."""
+    _penny, qin, _ma = newsroom
+    duplicate = make_person(people_index, "Q. Peng")
+    article = make_article(news_index, "Indexed", body=[quote("Yes.", duplicate)])
+    ArticleQuotation.objects.filter(page=article).delete()
+
+    merge_people(qin, duplicate)
+
+    assert ArticlePage.objects.get(pk=article.pk).body.raw_data[0]["value"]["speaker"] == qin.pk
+
+
+def test_the_listing_offers_adding_a_person_and_merging_to_who_may_edit(
+    client, newsroom, news_index, people_index
+):
+    penny, qin, _ma = newsroom
+    client.force_login(make_user("desk", pages=[people_index]))
+    html = client.get(reverse("wagtail_newsroom_people:index")).content.decode()
+    assert reverse("wagtail_newsroom_people:choose_parent") in html
+    assert reverse("wagtail_newsroom_people:merge", args=[qin.pk]) in html
+    response = client.get(reverse("wagtail_newsroom_people:choose_parent"))
+    assert response.status_code == 302  # one people index: straight to its add form
+    assert str(people_index.pk) in response.url
+
+    client.force_login(make_user("viewer", pages=[people_index], permissions=("add",)))
+    html = client.get(reverse("wagtail_newsroom_people:index")).content.decode()
+    assert "Penny Zhou" in html
+    assert reverse("wagtail_newsroom_people:merge", args=[qin.pk]) not in html
+
+
+def test_the_duplicate_is_chosen_with_the_person_chooser(admin_client, newsroom):
+    _penny, qin, _ma = newsroom
+    html = admin_client.get(reverse("wagtail_newsroom_people:merge", args=[qin.pk])).content
+    form = BeautifulSoup(html, "html.parser").select_one("main form[method=post]")
+    assert form.select_one("select") is None
+    chooser = form.select_one("[data-chooser-url]") or form.select_one("[data-chooser-url-value]")
+    assert reverse("wagtail_newsroom_person_chooser:choose") in str(chooser)

@@ -1,4 +1,5 @@
-"""An editor writes and publishes an article in the admin, in Chromium."""
+"""An editor at work in the admin, in Chromium: writing and publishing an article, adding
+people from its choosers, merging duplicate profiles."""
 
 import re
 
@@ -8,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.admin.utils import make_user
 from tests.browser.conftest import log_in
-from tests.factories import make_article, make_person
+from tests.factories import make_article, make_person, quote
 from wagtail_newsroom.models import ArticlePage, PersonIndexPage, PersonPage
 
 pytestmark = [
@@ -220,3 +221,52 @@ def test_a_quote_s_speaker_can_be_added_from_its_chooser(newsroom, live_server, 
     draft = ArticlePage.objects.get(title="Harbour dredging starts").get_latest_revision_as_object()
     [block] = draft.body
     assert (block.block_type, block.value["speaker"]) == ("quote", mara)
+
+
+def boxes_overlap(a, b):
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+def test_people_are_listed_filtered_and_merged(newsroom, live_server, page, artifacts):
+    """The people admin: Wagtail's page listing with counts, a filter, search and "Add
+    person"; a duplicate is merged after being found with the person chooser."""
+    qin = PersonPage.objects.get(title="Qin Peng")
+    duplicate = make_person(qin.get_parent(), "Q. Peng", "Analyst")
+    make_article(newsroom, "Ferries", body=[quote("Boss.", duplicate)])
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/newsroom/people/")
+    page.get_by_role("button", name="Show filters").click()
+    search = page.locator("#id_q")
+    expect(search).to_be_visible()
+    filters = page.locator("#filters-drilldown")
+    expect(filters.get_by_role("button", name="Appears as")).to_be_visible()
+    page.wait_for_timeout(500)  # the drawer fades in; the screenshot is of where it settles
+    page.screenshot(path=artifacts / "people-listing.png")
+    assert not boxes_overlap(search.bounding_box(), filters.bounding_box())
+    expect(page.get_by_role("link", name="Add person")).to_be_visible()
+
+    page.fill("#id_q", "peng")
+    page.keyboard.press("Enter")
+    rows = page.locator("table.listing tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.filter(has_text="Qin Peng")).to_contain_text("China affairs commentator")
+
+    row = rows.filter(has_text="Qin Peng")
+    row.get_by_role("button", name="More options for 'Qin Peng'").click()
+    row.get_by_role("link", name="Merge a duplicate into this profile").click()
+    page.get_by_role("button", name="Choose").first.click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_role("link", name="Q. Peng", exact=True).click()
+    modal.wait_for(state="detached")
+    page.screenshot(path=artifacts / "people-merge.png")
+    page.get_by_role("button", name="Merge and delete the duplicate").click()
+    expect(page.locator(".messages .success")).to_contain_text("was merged into “Qin Peng”")
+    assert not PersonPage.objects.filter(pk=duplicate.pk).exists()
+    [block] = ArticlePage.objects.get(title="Ferries").body
+    assert block.value["speaker"] == qin

@@ -6,6 +6,7 @@ from ..conf import newsroom_settings
 from ..importer.build import find_people_index
 from ..importer.result import ArticleImportError
 from ..uploads import ALLOWED_SUFFIXES, article_count
+from .choosers import person_chooser_viewset
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -142,3 +143,5 @@ class MergeForm(forms.Form):
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["duplicate"].queryset = queryset
+        # Searching every profile rather than scrolling a list of them all.
+        self.fields["duplicate"].widget = person_chooser_viewset.widget_class()

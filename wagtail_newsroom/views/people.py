@@ -2,19 +2,35 @@
 
 import json
 
+from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_filters.filters import ChoiceFilter
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables.pages import (
+    BulkActionsColumn,
+    PageStatusColumn,
+    PageTitleColumn,
+    ParentPageColumn,
+)
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
-from wagtail.models import Page, Revision, get_page_models
+from wagtail.models import Page, ReferenceIndex, Revision, get_page_models
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..blocks import quotations_in
 from ..models import (
@@ -25,27 +41,21 @@ from ..models import (
     PersonPage,
 )
 from .forms import MergeForm
-from .search import matching_every_word
+from .search import PlainListingSearchMixin, matching_every_word
 from .utils import forbidden_is_403
 
-ROLE_FILTERS = {
-    "reporter": gettext_lazy("Reporters (have bylines)"),
-    "quoted": gettext_lazy("Commentators and quoted sources (have quotations)"),
-}
-PAGE_SIZE = 50
+ROLE_FILTERS = [
+    ("reporter", gettext_lazy("Reporters (have bylines)")),
+    ("quoted", gettext_lazy("Commentators and quoted sources (have quotations)")),
+]
 
 
 def can_list_people(user):
     """Users who may edit some people index, or any profile below one."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    return any(
-        index.permissions_for_user(user).can_edit()
-        or index.permissions_for_user(user).can_add_subpage()
-        for index in PersonIndexPage.objects.all()
-    )
+    explorable = PagePermissionPolicy().explorable_instances(user)
+    return explorable.type(PersonIndexPage).exists()
 
 
 def count_of(model, field="page"):
@@ -59,39 +69,119 @@ def count_of(model, field="page"):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def people_queryset(params):
-    """Profiles with their article and quote counts, filtered and searched; one query."""
-    people = PersonPage.objects.annotate(
+def with_counts(people):
+    """``people`` annotated with ``article_count`` and ``quote_count``."""
+    return people.annotate(
         article_count=count_of(ArticleByline),
         quote_count=count_of(ArticleQuotation, "pk"),
-    ).order_by("title", "pk")
-    role = params.get("role")
-    if role == "reporter":
-        people = people.filter(Exists(ArticleByline.objects.filter(person=OuterRef("pk"))))
-    elif role == "quoted":
-        people = people.filter(Exists(ArticleQuotation.objects.filter(person=OuterRef("pk"))))
-    return matching_every_word(people, params.get("q"), ["title", "job_title"])
-
-
-@forbidden_is_403
-def people_index(request):
-    if not can_list_people(request.user):
-        raise PermissionDenied
-    people = people_queryset(request.GET)
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("p"))
-    query = request.GET.copy()
-    query.pop("p", None)
-    return TemplateResponse(
-        request,
-        "wagtail_newsroom/admin/people_index.html",
-        {
-            "people": page,
-            "role": request.GET.get("role", ""),
-            "q": request.GET.get("q", ""),
-            "role_filters": ROLE_FILTERS.items(),
-            "query": query.urlencode(),
-        },
     )
+
+
+def with_role(people, role):
+    """``people`` who have bylines (``"reporter"``) or quotations (``"quoted"``)."""
+    model = {"reporter": ArticleByline, "quoted": ArticleQuotation}.get(role)
+    if model is None:
+        return people
+    return people.filter(Exists(model.objects.filter(person=OuterRef("pk"))))
+
+
+class RoleFilter(ChoiceFilter):
+    def filter(self, qs, value):
+        return with_role(qs, value)
+
+
+class PeopleFilterSet(PageFilterSet):
+    role = RoleFilter(
+        label=gettext_lazy("Appears as"),
+        empty_label=gettext_lazy("Everyone"),
+        choices=ROLE_FILTERS,
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = PersonPage
+        fields = []
+
+
+class PeopleIndexView(PlainListingSearchMixin, IndexView):
+    """Wagtail's flat page listing, with each profile's article and quote counts.
+
+    Searching matches every word typed in the name or role, as the person chooser does,
+    rather than going through the search backend.
+    """
+
+    default_ordering = "title"
+
+    @method_decorator(forbidden_is_403)
+    def dispatch(self, request, *args, **kwargs):
+        if not can_list_people(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def annotate_queryset(self, pages):
+        return with_counts(super().annotate_queryset(pages))
+
+    def search_queryset(self, queryset):
+        return matching_every_word(queryset, self.search_query, ["title", "job_title"])
+
+
+class PeopleViewSet(PageListingViewSet):
+    name = "wagtail_newsroom_people"
+    url_prefix = "newsroom/people"
+    model = PersonPage
+    index_view_class = PeopleIndexView
+    filterset_class = PeopleFilterSet
+    icon = "group"
+    menu_label = gettext_lazy("People")
+    menu_name = "newsroom-people"
+    menu_order = 292
+    add_to_admin_menu = True
+    columns = [
+        BulkActionsColumn("bulk_actions"),
+        PageTitleColumn("title", label=gettext_lazy("Name"), sort_key="title", classname="title"),
+        Column("job_title", label=gettext_lazy("Role"), sort_key="job_title"),
+        Column(
+            "article_count",
+            label=gettext_lazy("Articles"),
+            sort_key="article_count",
+            classname="newsroom-count",
+        ),
+        Column(
+            "quote_count",
+            label=gettext_lazy("Quotes"),
+            sort_key="quote_count",
+            classname="newsroom-count",
+        ),
+        ParentPageColumn("parent", label=gettext_lazy("People index")),
+        PageStatusColumn("status", label=gettext_lazy("Status"), sort_key="live"),
+    ]
+
+    @property
+    def menu_item_class(self):
+        return PeopleMenuItem
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/merge/", merge, name="merge"),
+            path("<int:pk>/summary/", person_summary, name="summary"),
+        ]
+
+
+class PeopleMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_list_people(request.user)
+
+
+def merge_button(page, user):
+    """The "Merge a duplicate" action in a profile's page listing menu, for its editors."""
+    if isinstance(page, PersonPage) and page.permissions_for_user(user).can_edit():
+        return Button(
+            gettext_lazy("Merge a duplicate into this profile"),
+            reverse("wagtail_newsroom_people:merge", args=[page.pk]),
+            icon_name="group",
+            priority=25,
+        )
+    return None
 
 
 @forbidden_is_403
@@ -120,31 +210,42 @@ def article_models():
     return [model for model in get_page_models() if issubclass(model, AbstractArticlePage)]
 
 
+def names_in_revision(content, person):
+    """Whether a page revision's ``content`` has ``person`` in its byline or as a speaker."""
+    bylines = content.get("article_bylines") or []
+    if any(str(byline.get("person")) == str(person.pk) for byline in bylines):
+        return True
+    body = content.get("body")
+    stream = json.loads(body) if isinstance(body, str) else body
+    return isinstance(stream, list) and replace_speaker(stream, person.pk, None) is not None
+
+
 def articles_naming(person):
     """Every article whose live page or latest revision has ``person`` in its byline or as a
     speaker, specific."""
-    ids = set(ArticleByline.objects.filter(person=person).values_list("page_id", flat=True))
+    pages = Page.objects.type(*article_models())
+    referring = ReferenceIndex.get_references_to(person).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    ids = {int(pk) for pk in referring.values_list("object_id", flat=True)}
+    # The reference index is updated by a background task, so it may not have caught up
+    # with an article saved a moment ago; the byline and quotation rows always have.
+    ids |= set(ArticleByline.objects.filter(person=person).values_list("page_id", flat=True))
     ids |= set(ArticleQuotation.objects.filter(person=person).values_list("page_id", flat=True))
-    # Quote blocks name speakers by id inside the body JSON: the live body and the latest
-    # revision (a draft may differ from the live page).
-    for model in article_models():
-        for article in model.objects.only("pk", "body").iterator():
-            if replace_speaker(list(article.body.raw_data), person.pk, None) is not None:
-                ids.add(article.pk)
-    for revision in Revision.page_revisions.filter(
-        pk__in=Page.objects.type(*article_models()).values("latest_revision_id")
-    ):
-        body = revision.content.get("body")
-        stream = json.loads(body) if isinstance(body, str) else body
-        if isinstance(stream, list) and replace_speaker(stream, person.pk, None) is not None:
+    # Neither sees a draft waiting to be published.
+    drafts = pages.filter(has_unpublished_changes=True).values("latest_revision_id")
+    for revision in Revision.page_revisions.filter(pk__in=drafts):
+        if names_in_revision(revision.content, person):
             ids.add(int(revision.object_id))
-    return list(Page.objects.filter(pk__in=ids).specific().order_by("path"))
+    return list(pages.filter(pk__in=ids).specific().order_by("path"))
 
 
 def not_editable_by(user, articles):
     if user is None:
         return []
-    return [article for article in articles if not article.permissions_for_user(user).can_edit()]
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    allowed = set(editable.filter(pk__in=[a.pk for a in articles]).values_list("pk", flat=True))
+    return [article for article in articles if article.pk not in allowed]
 
 
 def rewire(page, old, new):
@@ -265,6 +366,6 @@ def merge(request, pk):
             "keep": keep,
             "form": form,
             "similar": similar,
-            "counts": people_queryset({}).filter(pk=keep.pk).first(),
+            "counts": with_counts(PersonPage.objects.filter(pk=keep.pk)).get(),
         },
     )
