@@ -183,13 +183,13 @@ def test_each_byline_keeps_the_part_its_person_had_in_the_story(news_index):
     parsed = parsed_article(
         authors=[
             Author("Tom Reilly", credit="in Washington"),
-            Author("Ana Ruiz", credit="additional reporting"),
+            Author("Ana Ruiz", contribution="contributor"),
         ]
     )
     outcome = ArticleBuilder(news_index).build(parsed)
     page = ArticlePage.objects.get(pk=outcome.page.pk).get_latest_revision_as_object()
-    bylines = [(b.person.title, b.credit) for b in page.article_bylines.all()]
-    assert bylines == [("Tom Reilly", "in Washington"), ("Ana Ruiz", "additional reporting")]
+    bylines = [(b.person.title, b.role, b.credit) for b in page.article_bylines.all()]
+    assert bylines == [("Tom Reilly", "author", "in Washington"), ("Ana Ruiz", "contributor", "")]
     # The part in this story is the byline's, never the profile's job.
     assert PersonPage.objects.get(title="Tom Reilly").job_title == ""
 

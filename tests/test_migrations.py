@@ -35,3 +35,29 @@ def test_keys_are_recorded_and_a_shared_one_is_kept_by_the_first(news_index, peo
     assert (first.name_key, first.people_index_id) == ("łukasz wróbel", people_index.pk)
     assert (second.name_key, second.people_index_id) == ("", people_index.pk)
     assert (article.source_index_id, article.source_path) == (news_index.pk, "/archive/a.txt")
+
+
+@pytest.mark.django_db
+def test_imported_credits_become_roles(news_index, people_index):
+    """0011 on bylines from before it: the importer's words for a part become its role; a
+    note such as a place stays a note."""
+    from django.apps import apps
+
+    from tests.factories import make_article, make_person
+    from wagtail_newsroom.models import ArticleByline
+
+    migration = import_module("wagtail_newsroom.migrations.0011_byline_role")
+    ann, ben, cy = (make_person(people_index, name) for name in ("Ann", "Ben", "Cy"))
+    article = make_article(news_index, "Ferry", authors=[ann, ben, cy])
+    credits = {ann: "in Kyiv", ben: "additional reporting", cy: "Mitarbeit"}
+    for person, credit in credits.items():
+        ArticleByline.objects.filter(page=article, person=person).update(credit=credit)
+
+    migration.credits_to_roles(apps, None)
+
+    bylines = ArticleByline.objects.filter(page=article).order_by("sort_order")
+    assert [(b.person.title, b.role, b.credit) for b in bylines] == [
+        ("Ann", "author", "in Kyiv"),
+        ("Ben", "contributor", ""),
+        ("Cy", "contributor", ""),
+    ]

@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
 from tests.factories import make_article, make_person, quote
@@ -114,20 +114,38 @@ def test_abstract_base_can_be_subclassed(news_index, people_index, client):
 
 def test_a_byline_shows_each_persons_part_in_the_story(news_index, people_index, client):
     reporter = make_person(people_index, "Penny Zhou")
+    second = make_person(people_index, "Li Wen")
     helper = make_person(people_index, "Ana Ruiz")
-    article = make_article(news_index, "Port strike", authors=[reporter, helper])
-    roles = {"Penny Zhou": "in Hong Kong", "Ana Ruiz": "additional reporting <i>x</i>"}
+    writer = make_person(people_index, "Sam Lee")
+    article = make_article(news_index, "Port strike", authors=[reporter, helper, second, writer])
+    parts = {
+        "Penny Zhou": ("author", "in Hong Kong"),
+        "Ana Ruiz": ("contributor", "<i>x</i>"),
+        "Li Wen": ("author", ""),
+        "Sam Lee": ("writer", ""),
+    }
     for byline in article.article_bylines.all():
-        byline.credit = roles[byline.person.title]
+        byline.role, byline.credit = parts[byline.person.title]
         byline.save()
     byline = soup(client.get(article.url)).select_one(".newsroom-byline")
     assert byline.get_text(" ", strip=True) == (
-        "By Penny Zhou (in Hong Kong) and Ana Ruiz (additional reporting <i>x</i>)"
+        "By Penny Zhou (in Hong Kong) and Li Wen . Additional reporting by Ana Ruiz (<i>x</i>) . "
+        "Writing by Sam Lee ."
     )
     assert [role.get_text() for role in byline.select(".newsroom-byline__credit")] == [
         "(in Hong Kong)",
-        "(additional reporting <i>x</i>)",
+        "(<i>x</i>)",
     ]
+    with translation.override("fr"):
+        byline = soup(client.get(article.url)).select_one(".newsroom-byline")
+    assert byline.get_text(" ", strip=True).startswith("Par Penny Zhou")
+    assert "Avec la collaboration de Ana Ruiz" in byline.get_text(" ", strip=True)
+
+
+def test_a_byline_of_authors_alone_has_no_full_stop(news_index, people_index, client):
+    article = make_article(news_index, "Ferry", authors=[make_person(people_index, "Li Wen")])
+    byline = soup(client.get(article.url)).select_one(".newsroom-byline")
+    assert byline.get_text(" ", strip=True) == "By Li Wen"
 
 
 def test_article_page_renders(news_index, people_index, client):

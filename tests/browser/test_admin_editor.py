@@ -114,10 +114,11 @@ def test_editor_writes_and_publishes_an_article(newsroom, live_server, page, art
     page.get_by_role("button", name=re.compile("Add byline", re.I)).click()
     page.get_by_role("button", name="Choose a person").last.click()
     add_person(page, "Wang He", "Analyst")
-    # Wang He's part in this story, which the byline shows beside the name.
-    page.locator("input[name^='article_bylines-'][name$='-credit']").last.fill(
-        "additional reporting"
+    # Wang He's part in this story, which the byline shows after the authors'.
+    page.locator("select[name^='article_bylines-'][name$='-role']").last.select_option(
+        label="Additional reporting"
     )
+    page.locator("input[name^='article_bylines-'][name$='-credit']").last.fill("in Beijing")
     page.screenshot(path=artifacts / "edit-form-people.png", full_page=True)
     page.get_by_role("tab", name="Content").click()
     # The admin scrolls inside its own pane: a tall viewport shows the whole body.
@@ -136,7 +137,9 @@ def test_editor_writes_and_publishes_an_article(newsroom, live_server, page, art
     page.goto(live_server.url + article.url)
     byline = page.locator(".newsroom-byline")
     expect(byline).to_contain_text("Penny Zhou")
-    expect(byline).to_have_text(re.compile(r"By\s+Penny Zhou and Wang He \(additional reporting\)"))
+    expect(byline).to_have_text(
+        re.compile(r"By\s+Penny Zhou\.\s+Additional reporting by\s+Wang He \(in Beijing\)\.")
+    )
     quote = page.locator("figure.newsroom-quote")
     expect(quote).to_contain_text("consolidating its authority")
     expect(quote).to_contain_text("Qin Peng")

@@ -171,44 +171,55 @@ def test_a_place_after_the_names_is_their_part_in_the_story(line, expected):
         (
             "By Jane Roe; additional reporting by John Doe and Ana Ruiz",
             [
-                ("Jane Roe", None),
-                ("John Doe", "additional reporting"),
-                ("Ana Ruiz", "additional reporting"),
+                ("Jane Roe", None, None),
+                ("John Doe", None, "contributor"),
+                ("Ana Ruiz", None, "contributor"),
             ],
         ),
         (
             "By Jane Roe in Paris. Additional reporting by John Doe.",
-            [("Jane Roe", "in Paris"), ("John Doe", "additional reporting")],
+            [("Jane Roe", "in Paris", None), ("John Doe", None, "contributor")],
         ),
-        ("By Jane Roe; writing by Sam Lee", [("Jane Roe", None), ("Sam Lee", "writing")]),
+        (
+            "By Jane Roe; writing by Sam Lee",
+            [("Jane Roe", None, None), ("Sam Lee", None, "writer")],
+        ),
         # An editor is not an author, nor the editing their job: the byline stops there.
-        ("By Jane Roe; editing by Sam Lee", [("Jane Roe", None)]),
-        ("Reporting by Jane Roe; Editing by Sam Lee", [("Jane Roe", None)]),
+        ("By Jane Roe; editing by Sam Lee", [("Jane Roe", None, None)]),
+        ("Reporting by Jane Roe; Editing by Sam Lee", [("Jane Roe", None, None)]),
         # The wire's form: a place and an outlet after the credited name.
         (
             "By Jane Roe; additional reporting by John Doe in Kyiv | Reuters",
-            [("Jane Roe", None), ("John Doe", "additional reporting")],
+            [("Jane Roe", None, None), ("John Doe", None, "contributor")],
         ),
         # A place with a co-author after it is no place; a column title is none either.
-        ("By Jane Roe in London and John Doe", [("Jane Roe", None)]),
-        ("By Jane Roe In Depth", [("Jane Roe", None)]),
+        ("By Jane Roe in London and John Doe", [("Jane Roe", None, None)]),
+        ("By Jane Roe In Depth", [("Jane Roe", None, None)]),
         (
             "Par Jeanne Roux; avec la collaboration de Paul Martin",
-            [("Jeanne Roux", None), ("Paul Martin", "collaboration")],
+            [("Jeanne Roux", None, None), ("Paul Martin", None, "contributor")],
         ),
         (
             "Von Anna Weber; Mitarbeit: Jonas Klein",
-            [("Anna Weber", None), ("Jonas Klein", "Mitarbeit")],
+            [("Anna Weber", None, None), ("Jonas Klein", None, "contributor")],
         ),
         (
             "Por Ana García; con información de Luis Pérez",
-            [("Ana García", None), ("Luis Pérez", "información")],
+            [("Ana García", None, None), ("Luis Pérez", None, "contributor")],
         ),
     ],
 )
 def test_people_credited_after_the_byline_keep_their_part(line, expected):
-    assert parts(line) == expected
+    authors = parse_byline(line)
+    assert [(a.name, a.credit, a.contribution) for a in authors] == expected
     assert all(author.role is None for author in parse_byline(line))
+
+
+def test_the_parts_a_lexicon_may_credit_are_the_byline_roles():
+    from wagtail_newsroom.importer.lexicon import BYLINE_PARTS
+    from wagtail_newsroom.models import BylineRole
+
+    assert {*BylineRole.values, ""} - {BylineRole.AUTHOR} == BYLINE_PARTS
 
 
 @pytest.mark.parametrize(
@@ -371,12 +382,14 @@ def test_a_job_title_on_its_own_line(line, role):
 
 def test_credits_come_from_the_lexicon_as_a_mapping():
     italian = build_lexicon(
-        ["en"], {"it": {"byline_credits": {"hanno collaborato": "collaborazione"}}}
+        ["en"], {"it": {"byline_credits": {"hanno collaborato": "contributor"}}}
     )
     assert [
-        (a.name, a.credit)
+        (a.name, a.contribution)
         for a in parse_byline("By Marco Rossi; hanno collaborato Giulia Bianchi", lexicon=italian)
-    ] == [("Marco Rossi", None), ("Giulia Bianchi", "collaborazione")]
+    ] == [("Marco Rossi", None), ("Giulia Bianchi", "contributor")]
+    with pytest.raises(ValueError, match="credits parts .*got \\['collaborazione'\\]"):
+        build_lexicon(["en"], {"it": {"byline_credits": {"hanno collaborato": "collaborazione"}}})
     # A list where the field maps words to values is named in the error.
     with pytest.raises(ValueError, match="'byline_credits' for 'it' maps words"):
         build_lexicon(["en"], {"it": {"byline_credits": ["hanno collaborato"]}})

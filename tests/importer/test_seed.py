@@ -11,7 +11,9 @@ def test_seed_article():
     data = parse_path(SEED).to_dict()
 
     assert data["headline"] == "China Reminds Ant Group Who’s Boss"
-    assert data["authors"] == [{"name": "Penny Zhou", "role": None, "credit": None}]
+    assert data["authors"] == [
+        {"name": "Penny Zhou", "role": None, "credit": None, "contribution": None}
+    ]
     assert data["published"] == "2020-11-05"
     assert data["updated"] is None
     assert data["section"] == "NTD Evening News"

@@ -37,6 +37,7 @@ from ..models import (
     AbstractNewsIndexPage,
     ArticleByline,
     ArticlePage,
+    BylineRole,
     PersonIndexPage,
     PersonPage,
     Section,
@@ -250,16 +251,18 @@ class ArticleBuilder:
             page.live = False
             page.slug = find_available_slug(self.parent, slug_for(parsed.headline, "article"))
             self.parent.add_child(instance=page)
-        credits = {}
+        bylines = {}
         for author in parsed.authors:
+            if author.name in bylines or author.name not in people:
+                continue
             what = _("byline credit of %(name)s") % {"name": author.name}
-            credit = fit(author.credit or "", ArticleByline, "credit", what, warnings)
-            credits.setdefault(author.name, credit)
-        page.article_bylines = [
-            ArticleByline(person=people[name], credit=credit, sort_order=order)
-            for order, (name, credit) in enumerate(credits.items())
-            if name in people
-        ]
+            bylines[author.name] = ArticleByline(
+                person=people[author.name],
+                credit=fit(author.credit or "", ArticleByline, "credit", what, warnings),
+                role=author.contribution or BylineRole.AUTHOR,
+                sort_order=len(bylines),
+            )
+        page.article_bylines = list(bylines.values())
         for author in parsed.authors:
             if not author.is_person:
                 warnings.append(

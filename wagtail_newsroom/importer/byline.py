@@ -217,9 +217,11 @@ def parse_byline(text: str, *, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Autho
 
 
 @functools.lru_cache(maxsize=4096)
-def _byline_names(text: str, lexicon: Lexicon) -> tuple[tuple[str, str | None, str | None], ...]:
+def _byline_names(text: str, lexicon: Lexicon) -> tuple[tuple[str | None, ...], ...]:
     authors = _read_byline(text, lexicon)
-    return tuple((author.name, author.role, author.credit) for author in authors or ())
+    return tuple(
+        (author.name, author.role, author.credit, author.contribution) for author in authors or ()
+    )
 
 
 def _read_byline(text: str, lexicon: Lexicon) -> list[Author] | None:
@@ -339,7 +341,7 @@ def _credited(names: str, lexicon: Lexicon) -> tuple[str, list[Author]]:
         for name in _split_names(part, patterns):
             name = name.strip(" .")
             if is_name(name, 5, lexicon=lexicon):
-                credited.append(Author(_unshout(name), credit=role))
+                credited.append(Author(_unshout(name), contribution=role))
     return names[: credits[0].start()], credited
 
 

@@ -75,7 +75,9 @@ class ArticleImportError(Exception):
 class Author:
     name: str
     role: str | None = None  # the person's job, for the profile: "Senior Reporter"
-    credit: str | None = None  # their part in this story, for the byline: "in Washington"
+    credit: str | None = None  # a note beside the name in the byline: "in Washington"
+    # Their part in the story when not an author: a ``BylineRole`` value ("contributor").
+    contribution: str | None = None
 
     @property
     def is_person(self) -> bool:
@@ -83,7 +85,12 @@ class Author:
         return not is_handle(self.name)
 
     def to_dict(self):
-        return {"name": self.name, "role": self.role, "credit": self.credit}
+        return {
+            "name": self.name,
+            "role": self.role,
+            "credit": self.credit,
+            "contribution": self.contribution,
+        }
 
 
 @dataclass

@@ -7,6 +7,7 @@ from .pages import (
     ArticlePage,
     ArticleQuotation,
     ArticleRelatedLink,
+    BylineRole,
     NewsIndexPage,
 )
 from .people import AbstractPersonPage, PersonIndexPage, PersonPage
@@ -22,6 +23,7 @@ __all__ = [
     "ArticlePage",
     "ArticleQuotation",
     "ArticleRelatedLink",
+    "BylineRole",
     "ArticleTag",
     "ImportRun",
     "NewsIndexPage",

@@ -637,6 +637,33 @@ class ArticlePage(AbstractArticlePage):
 # Inline models are keyed to Page so every subclass of AbstractArticlePage can use them.
 
 
+class BylineRole(models.TextChoices):
+    """A person's part in a story, for the byline: "By A. Additional reporting by B."."""
+
+    AUTHOR = "author", _("Author")
+    CONTRIBUTOR = "contributor", _("Additional reporting")
+    WRITER = "writer", _("Writing")
+    COMPILER = "compiler", _("Compiling")
+
+    @property
+    def lead_in(self):
+        """The words before the names in the byline."""
+        return {
+            BylineRole.AUTHOR: _("By"),
+            BylineRole.CONTRIBUTOR: _("Additional reporting by"),
+            BylineRole.WRITER: _("Writing by"),
+            BylineRole.COMPILER: _("Compiled by"),
+        }[self]
+
+
+def byline_groups(bylines):
+    """``bylines`` as (role, its bylines) in the order roles first appear, authors first."""
+    groups = {BylineRole.AUTHOR: []}
+    for byline in bylines:
+        groups.setdefault(BylineRole(byline.role), []).append(byline)
+    return [(role, members) for role, members in groups.items() if members]
+
+
 class ArticleByline(Orderable):
     page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="article_bylines")
     person = models.ForeignKey(
@@ -645,18 +672,26 @@ class ArticleByline(Orderable):
         on_delete=models.CASCADE,
         related_name="bylines",
     )
-    credit = models.CharField(
+    role = models.CharField(
         _("part in this story"),
+        max_length=20,
+        choices=BylineRole.choices,
+        default=BylineRole.AUTHOR,
+        help_text=_("Authors lead the byline; the others follow: “Additional reporting by …”."),
+    )
+    credit = models.CharField(
+        _("note"),
         max_length=100,
         blank=True,
         help_text=_(
-            "Shown beside the name in this article’s byline only: “in Washington”, "
-            "“additional reporting”. The person’s job belongs on their profile."
+            "Shown beside the name in this article’s byline only: “in Washington”. The "
+            "person’s job belongs on their profile."
         ),
     )
 
     panels = [
         FieldPanel("person", help_text=_("Choose a profile, or add a new person.")),
+        FieldPanel("role"),
         FieldPanel("credit"),
     ]
 

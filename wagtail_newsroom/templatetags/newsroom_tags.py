@@ -3,6 +3,7 @@ from django import template
 from .. import metadata
 from ..links import safe_link
 from ..models import NewsroomSettings
+from ..models.pages import byline_groups
 from ..share import share_links
 
 register = template.Library()
@@ -27,10 +28,9 @@ def newsroom_share(context, url=None, title=None, heading=None):
 
 @register.inclusion_tag("wagtail_newsroom/includes/byline.html", takes_context=True)
 def newsroom_byline(context, article):
-    bylines = article.bylines
     return {
         "request": context.get("request"),
-        "bylines": bylines,
+        "groups": byline_groups(article.bylines),
         "people": article.authors,
     }
 

@@ -46,6 +46,9 @@ _SETS = (
     "female_names",
 )
 _MAPS = ("months", "time_zones", "pronouns", "byline_credits")
+# The parts a byline credits besides its authors' (``BylineRole``'s other values), or "" for
+# one that ends the byline.
+BYLINE_PARTS = frozenset({"contributor", "writer", "compiler", ""})
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,9 +71,9 @@ class Lexicon:
     time_zones: Mapping[str, str] = None
     # "By", "Written by", "Par", "Von", "Por": what opens a byline.
     byline_labels: frozenset[str] = frozenset()
-    # What credits more names after a byline's own, to the part they had in the story, as
-    # the byline shows it: "additional reporting by" -> "additional reporting"; to "" for a
-    # part that is not an author's ("editing by"), which ends the byline.
+    # What credits more names after a byline's own, to the part they had in the story (a
+    # ``BylineRole`` value): "additional reporting by" -> "contributor"; to "" for a part that
+    # is not in the byline ("editing by"), which ends it.
     byline_credits: Mapping[str, str] = None
     # What joins names in a byline: "and", "&", "et", "und", "y".
     conjunctions: frozenset[str] = frozenset()
@@ -142,6 +145,12 @@ class Lexicon:
                         f"got {type(value).__name__}."
                     )
                 values[name] = dict(value)
+                if name == "byline_credits" and (wrong := set(value.values()) - BYLINE_PARTS):
+                    raise ValueError(
+                        f"Lexicon field 'byline_credits' for {language!r} credits parts "
+                        f"{sorted(BYLINE_PARTS - {''})} (or '' to end the byline); "
+                        f"got {sorted(wrong)}."
+                    )
             else:
                 values[name] = value
         return cls(languages=(language,), **values)

@@ -28,9 +28,9 @@ WORDS = {
     },
     "byline_labels": ["von", "text von", "ein beitrag von", "autor", "autorin"],
     "byline_credits": {
-        "mitarbeit": "Mitarbeit",
-        "mit material von": "Mitarbeit",
-        "unter mitarbeit von": "Mitarbeit",
+        "mitarbeit": "contributor",
+        "mit material von": "contributor",
+        "unter mitarbeit von": "contributor",
         "redaktion": "",
     },
     "conjunctions": ["und"],

@@ -52,12 +52,12 @@ WORDS = {
         "author of this article", "author of the story", "author of this story",
     ],
     "byline_credits": {
-        "additional reporting by": "additional reporting",
-        "with additional reporting by": "additional reporting",
-        "with reporting by": "additional reporting",
-        "contributing reporting by": "additional reporting",
-        "writing by": "writing",
-        "compiled by": "compiled",
+        "additional reporting by": "contributor",
+        "with additional reporting by": "contributor",
+        "with reporting by": "contributor",
+        "contributing reporting by": "contributor",
+        "writing by": "writer",
+        "compiled by": "compiler",
         # Not authors: the byline ends here.
         "editing by": "",
         "edited by": "",

@@ -24,9 +24,9 @@ WORDS = {
     },
     "byline_labels": ["por", "escrito por", "texto de", "autor", "autora"],
     "byline_credits": {
-        "con información de": "información",
-        "con la colaboración de": "colaboración",
-        "colaboración de": "colaboración",
+        "con información de": "contributor",
+        "con la colaboración de": "contributor",
+        "colaboración de": "contributor",
         "edición de": "",
     },
     "conjunctions": ["y", "e"],

@@ -27,9 +27,9 @@ WORDS = {
         "par", "texte de", "propos recueillis par", "auteur", "auteure", "autrice",
     ],
     "byline_credits": {
-        "avec": "collaboration",
-        "avec la collaboration de": "collaboration",
-        "avec la contribution de": "collaboration",
+        "avec": "contributor",
+        "avec la collaboration de": "contributor",
+        "avec la contribution de": "contributor",
         "édité par": "",
     },
     "conjunctions": ["et"],
