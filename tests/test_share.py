@@ -43,6 +43,16 @@ def test_email_link_is_mailto():
     assert query(link.href) == {"subject": [TITLE], "body": [f"{TITLE} {URL}"]}
 
 
+def test_a_mail_client_gets_spaces_a_web_form_gets_plus_signs():
+    """Mail clients show a "+" in a mailto: link as a plus sign (RFC 6068 wants %20); the
+    networks' web forms read it as a space."""
+    title = "Rates rise 2+1 points"
+    email = share_link("email", URL, title).href
+    assert "subject=Rates%20rise%202%2B1%20points&" in email
+    assert "+" not in email
+    assert share_link("x", URL, title).href.endswith("&text=Rates+rise+2%2B1+points")
+
+
 def test_mastodon_instance_is_configurable():
     assert urlsplit(
         share_link("mastodon", URL, TITLE, instance="social.example").href

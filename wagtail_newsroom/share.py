@@ -3,8 +3,10 @@
 Every link is a plain URL a browser opens without any third-party script.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from functools import partial
+from urllib.parse import parse_qsl, quote, quote_plus, urlencode, urlsplit, urlunsplit
 
 from django.utils.translation import gettext_lazy as _
 
@@ -17,12 +19,16 @@ class Network:
     label: str
     # A format string of a full URL with {url}, {title} and {text} already quoted for a query.
     template: str
+    # A web form reads "+" as a space; a mail client shows it as "+" (RFC 6068 wants %20).
+    quote: Callable[[str], str] = partial(quote_plus, safe="")
 
 
 NETWORKS = {
     network.key: network
     for network in [
-        Network("email", _("Email"), "mailto:?subject={title}&body={text}"),
+        Network(
+            "email", _("Email"), "mailto:?subject={title}&body={text}", partial(quote, safe="")
+        ),
         Network("facebook", _("Facebook"), "https://www.facebook.com/sharer/sharer.php?u={url}"),
         Network("x", _("X"), "https://x.com/intent/post?url={url}&text={title}"),
         Network(
@@ -55,10 +61,6 @@ def add_utm(url, source, medium="social", campaign=None):
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-def _quote(value):
-    return urlencode({"": value})[1:]
-
-
 def default_utm_medium(network):
     return "email" if network == "email" else "social"
 
@@ -82,9 +84,9 @@ def share_link(
             campaign=utm_campaign,
         )
     href = spec.template.format(
-        url=_quote(url),
-        title=_quote(title),
-        text=_quote(f"{title} {url}"),
+        url=spec.quote(url),
+        title=spec.quote(title),
+        text=spec.quote(f"{title} {url}"),
         instance=instance if is_host_name(instance) else "mastodon.social",
     )
     return ShareLink(network=network, label=spec.label, href=href)
