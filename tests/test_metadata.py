@@ -162,6 +162,17 @@ def test_publisher_comes_from_the_newsroom_settings(story, client, home):
     assert logo["width"] <= 600 and logo["height"] <= 60
 
 
+def test_the_publisher_logo_is_loaded_with_the_settings(home, django_assert_num_queries):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    settings = NewsroomSettings.for_site(site)
+    settings.publisher_logo = make_image("Logo", (1000, 200))
+    settings.save()
+    with django_assert_num_queries(1):
+        assert NewsroomSettings.for_site(site).publisher_logo.title == "Logo"
+
+
 def test_a_site_nobody_has_named_goes_by_its_host_name(news_index, client):
     from wagtail.models import Site
 

@@ -84,6 +84,9 @@ class UtmOverridesBlock(blocks.StreamBlock):
 
 @register_setting(icon="doc-full")
 class NewsroomSettings(BaseSiteSetting):
+    # Every page's metadata names the publisher and its logo.
+    select_related = ["publisher_logo"]
+
     publisher_name = models.CharField(
         _("publisher name"),
         max_length=255,
