@@ -331,3 +331,23 @@ def test_the_import_task_checks_the_users_permissions_again(news_index, people_i
     run.refresh_from_db()
     assert run.status == ImportRun.FAILED and "may no longer" in run.error
     assert not ArticlePage.objects.exists()
+
+
+def test_the_parents_a_user_may_import_into_cost_the_same_queries_for_any_number(
+    home, news_index, django_assert_max_num_queries
+):
+    from wagtail_newsroom.models import NewsIndexPage
+    from wagtail_newsroom.views.imports import import_parents
+
+    desks = [
+        home.add_child(instance=NewsIndexPage(title=f"Desk {n}", slug=f"desk-{n}"))
+        for n in range(8)
+    ]
+    sub = desks[3].add_child(instance=NewsIndexPage(title="Desk 3 archive", slug="archive"))
+    chief = make_user("chief", superuser=True)
+    desk = make_user("desk-3", pages=[desks[3]], permissions=("add",))
+    nobody = make_user("nobody")
+    assert import_parents(chief) == [news_index, *desks[:4], sub, *desks[4:]]
+    assert import_parents(nobody) == []
+    with django_assert_max_num_queries(4):
+        assert import_parents(desk) == [desks[3], sub]

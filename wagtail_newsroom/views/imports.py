@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .. import tasks
 from ..importer.build import article_model_for
@@ -30,13 +31,9 @@ def import_parents(user):
     """The pages ``user`` may add articles under (news indexes, in tree order)."""
     if not user.is_authenticated:
         return []
-    pages = Page.objects.type(AbstractNewsIndexPage).order_by("path").specific()
-    return [
-        page
-        for page in pages
-        if article_model_for(page).can_create_at(page)
-        and page.permissions_for_user(user).can_add_subpage()
-    ]
+    addable = PagePermissionPolicy().instances_user_has_permission_for(user, "add")
+    pages = addable.type(AbstractNewsIndexPage).order_by("path").specific()
+    return [page for page in pages if article_model_for(page).can_create_at(page)]
 
 
 def imported_before(fingerprints):
