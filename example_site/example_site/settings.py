@@ -16,6 +16,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver", urlsplit(WAGTAILADMIN_B
 
 INSTALLED_APPS = [
     "home",
+    "search",
     "wagtail_newsroom",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -8,6 +8,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import views as search_views
+
 # Wagtail's read-only content API: the newsroom's page types declare their api_fields.
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
@@ -16,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("search/", search_views.search, name="search"),
     # The Google News sitemap (/sitemap-news.xml).
     path("", include("wagtail_newsroom.urls")),
     path("documents/", include(wagtaildocs_urls)),

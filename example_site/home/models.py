@@ -9,6 +9,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The indexes set up under home (News, People), whatever their titles and slugs.
+        context["sections"] = self.get_children().live().public()
         context["latest"] = (
             ArticlePage.objects.live().descendant_of(self).order_by("-published_at")[:10]
         )

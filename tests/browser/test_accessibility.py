@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -62,6 +63,8 @@ def test_reader_pages_pass_axe(demo, live_server, page, axe_script, artifacts):
         for quotation in block.value["quotations"]
     ]
     pages = {
+        "home": demo.get_parent().get_parent().url,
+        "search": reverse("search") + "?query=Ant+Group",
         "article": demo.url,
         "index": demo.get_parent().url,
         "profile": demo.authors[0].url,
