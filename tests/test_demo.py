@@ -3,6 +3,7 @@ home page leads to the indexes and its search page finds the stories and the peo
 
 import io
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -13,7 +14,8 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Site
+from django.utils import timezone
+from wagtail.models import PageViewRestriction, Site
 
 from search.views import RESULTS_PER_PAGE
 from wagtail_newsroom.models import ArticlePage, PersonPage
@@ -90,6 +92,23 @@ def test_the_home_page_links_to_the_indexes_set_up(client, site_tree):
     # Unpublished, it is no longer linked.
     people.unpublish()
     assert len(home_page_links(client, home)) == 1
+
+
+def test_the_home_page_lists_the_latest_public_stories_of_every_type(client, site_tree):
+    from tests.factories import make_article
+    from tests.testapp.models import LiveBlogIndexPage, LiveBlogPage
+
+    home, news, _people = site_tree
+    live = home.add_child(instance=LiveBlogIndexPage(title="Live", slug="live"))
+    older = make_article(news, "Older", published=timezone.now() - timedelta(days=2))
+    make_article(
+        live, "Live coverage", published=timezone.now() - timedelta(days=1), model=LiveBlogPage
+    )
+    secret = make_article(news, "Members only", published=timezone.now())
+    PageViewRestriction.objects.create(page=secret, restriction_type="login")
+    html = BeautifulSoup(client.get(home.url).content, "html.parser")
+    latest = [link.get_text() for link in html.select("ul.home-latest a")]
+    assert latest == ["Live coverage", older.title]
 
 
 def test_every_page_has_the_search_form(client, seeded):

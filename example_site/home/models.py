@@ -1,6 +1,7 @@
+from django.db.models import F
 from wagtail.models import Page
 
-from wagtail_newsroom.models import ArticlePage
+from wagtail_newsroom.models.pages import newest_first, public_articles
 
 
 class HomePage(Page):
@@ -11,7 +12,13 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         # The indexes set up under home (News, People), whatever their titles and slugs.
         context["sections"] = self.get_children().live().public()
-        context["latest"] = (
-            ArticlePage.objects.live().descendant_of(self).order_by("-published_at")[:10]
-        )
+        # Every article type the site lists, as its indexes and feeds do, and none a view
+        # restriction keeps from the public.
+        querysets = [
+            articles.descendant_of(self)
+            .defer_streamfields()
+            .order_by(F("published_at").desc(nulls_last=True), "-pk")
+            for articles in public_articles()
+        ]
+        context["latest"] = newest_first(querysets, 10)
         return context
