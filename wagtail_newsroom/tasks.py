@@ -68,7 +68,7 @@ def discard_uploads(run):
 
 def fail(run, error):
     logger.exception("Import run %s failed", run.pk)
-    run.status = ImportRun.FAILED
+    run.status = ImportRun.Status.FAILED
     run.error = (
         "; ".join(error.messages) if isinstance(error, ValidationError) else f"{error}"
     ) or type(error).__name__
@@ -78,7 +78,7 @@ def fail(run, error):
 @task()
 def preview_import(run_id):
     """Dry run: parse every uploaded article and keep what was found, for the preview."""
-    run = claim(run_id, [ImportRun.UPLOADED], ImportRun.PREVIEWING)
+    run = claim(run_id, [ImportRun.Status.UPLOADED], ImportRun.Status.PREVIEWING)
     if run is None:
         return
     try:
@@ -103,7 +103,7 @@ def preview_import(run_id):
         discard_uploads(run)
         return
     run.preview = preview
-    run.status = ImportRun.PREVIEWED
+    run.status = ImportRun.Status.PREVIEWED
     if not any(not item.get("error") for item in preview):
         # Nothing in it can be imported: nothing to keep the files for.
         discard_uploads(run)
@@ -116,12 +116,14 @@ def expire_previews(max_age):
     confirmed, and delete their files; returns how many. Run it now and then
     (``manage.py expire_imports``)."""
     expired = ImportRun.objects.filter(
-        status__in=[ImportRun.UPLOADED, ImportRun.PREVIEWED],
+        status__in=[ImportRun.Status.UPLOADED, ImportRun.Status.PREVIEWED],
         updated_at__lt=timezone.now() - max_age,
     )
     count = 0
     for run in expired:
-        claimed = claim(run.pk, [ImportRun.UPLOADED, ImportRun.PREVIEWED], ImportRun.FAILED)
+        claimed = claim(
+            run.pk, [ImportRun.Status.UPLOADED, ImportRun.Status.PREVIEWED], ImportRun.Status.FAILED
+        )
         if claimed is None:
             continue
         discard_uploads(claimed)
@@ -135,7 +137,7 @@ def expire_previews(max_age):
 @task()
 def import_articles(run_id):
     """Build pages for the uploaded articles under the run's parent, and keep the report."""
-    run = claim(run_id, [ImportRun.QUEUED], ImportRun.RUNNING)
+    run = claim(run_id, [ImportRun.Status.QUEUED], ImportRun.Status.RUNNING)
     if run is None:
         return
     try:
@@ -188,7 +190,7 @@ def build_pages(run):
         fail(run, error)
         return
     run.report = {"counts": dict(report.counts), "outcomes": outcomes}
-    run.status = ImportRun.DONE
+    run.status = ImportRun.Status.DONE
     run.save(update_fields=["report", "status", "updated_at"])
 
 

@@ -142,7 +142,7 @@ def test_preview_then_import_tasks(editor, news_index):
     run = make_run(editor, {"seed.txt": SEED.read_bytes(), "junk.txt": b"\x00\x01\xff" * 100})
     tasks.preview_import.enqueue(run.pk)
     run.refresh_from_db()
-    assert run.status == ImportRun.PREVIEWED, run.error
+    assert run.status == ImportRun.Status.PREVIEWED, run.error
     good, bad = sorted(run.preview, key=lambda item: "error" in item)
     assert good["source"] == "seed.txt"
     assert good["headline"] == "China Reminds Ant Group Who’s Boss"
@@ -152,11 +152,11 @@ def test_preview_then_import_tasks(editor, news_index):
     assert not ArticlePage.objects.exists()
 
     ImportRun.objects.filter(pk=run.pk).update(
-        status=ImportRun.QUEUED, parent=news_index, publish=True
+        status=ImportRun.Status.QUEUED, parent=news_index, publish=True
     )
     tasks.import_articles.enqueue(run.pk)
     run.refresh_from_db()
-    assert run.status == ImportRun.DONE, run.error
+    assert run.status == ImportRun.Status.DONE, run.error
     assert run.report["counts"] == {"created": 1, "failed": 1}
     article = ArticlePage.objects.get()
     assert article.live and article.source_path == "seed.txt"
@@ -199,7 +199,7 @@ def test_upload_preview_confirm_report(
         response = client.post(run.get_absolute_url(), {"parent": news_index.pk, "action": "draft"})
     assert response.status_code == 302
     run.refresh_from_db()
-    assert run.status == ImportRun.DONE
+    assert run.status == ImportRun.Status.DONE
     article = ArticlePage.objects.get()
     assert not article.live
     report = client.get(run.get_absolute_url()).content.decode()
@@ -219,7 +219,7 @@ def test_an_upload_of_what_was_imported_before_says_so(
         response = client.post(
             reverse(UPLOAD_URL), {"files": [upload("seed.txt", SEED.read_bytes())]}
         )
-    run = ImportRun.objects.get(origin=ImportRun.UPLOAD)
+    run = ImportRun.objects.get(origin=ImportRun.Origin.UPLOAD)
     preview = client.get(response["Location"]).content.decode()
     assert "1 article was imported before and has not changed." in preview
     assert "ready to import" not in preview
@@ -237,8 +237,8 @@ def test_imports_made_with_the_command_are_among_the_recent_imports(client, edit
     call_command("import_articles", str(SEED), dry_run=True, stdout=out)  # a dry run is none
     run = ImportRun.objects.get()
     assert (run.origin, run.status, run.publish, run.counts) == (
-        ImportRun.COMMAND,
-        ImportRun.DONE,
+        ImportRun.Origin.COMMAND,
+        ImportRun.Status.DONE,
         True,
         {"created": 1},
     )
@@ -286,7 +286,7 @@ def test_publishing_needs_publish_permission(client, news_index, people_index):
     assert response.status_code == 200
     assert "You may not publish pages under" in response.content.decode()
     run.refresh_from_db()
-    assert run.status == ImportRun.PREVIEWED
+    assert run.status == ImportRun.Status.PREVIEWED
 
 
 def test_an_upload_with_nothing_importable_is_not_kept(editor, news_index):
@@ -294,7 +294,7 @@ def test_an_upload_with_nothing_importable_is_not_kept(editor, news_index):
     files = [item["file"] for item in run.uploads]
     tasks.preview_import.enqueue(run.pk)
     run.refresh_from_db()
-    assert run.status == ImportRun.PREVIEWED and run.uploads == []
+    assert run.status == ImportRun.Status.PREVIEWED and run.uploads == []
     assert not any(default_storage.exists(name) for name in files)
 
 
@@ -308,7 +308,7 @@ def test_previews_never_confirmed_expire_with_their_files(editor, news_index):
     call_command("expire_imports", stdout=out)
     assert "1 unconfirmed imports expired" in out.getvalue()
     old.refresh_from_db(), fresh.refresh_from_db()
-    assert (old.status, fresh.status) == (ImportRun.FAILED, ImportRun.PREVIEWED)
+    assert (old.status, fresh.status) == (ImportRun.Status.FAILED, ImportRun.Status.PREVIEWED)
     assert "not confirmed in time" in old.error
     assert not any(default_storage.exists(name) for name in files)
     assert all(default_storage.exists(item["file"]) for item in fresh.uploads)
@@ -320,7 +320,7 @@ def test_the_import_task_checks_the_users_permissions_again(news_index, people_i
     run = make_run(user, {"seed.txt": SEED.read_bytes()})
     tasks.preview_import.enqueue(run.pk)
     ImportRun.objects.filter(pk=run.pk).update(
-        status=ImportRun.QUEUED, parent=news_index, publish=publish
+        status=ImportRun.Status.QUEUED, parent=news_index, publish=publish
     )
     # Between the confirmation and the task: publishing, or all of it, is taken away.
     revoked = ["publish"] if publish else ["add", "change", "publish"]
@@ -329,7 +329,7 @@ def test_the_import_task_checks_the_users_permissions_again(news_index, people_i
     ).delete()
     tasks.import_articles.enqueue(run.pk)
     run.refresh_from_db()
-    assert run.status == ImportRun.FAILED and "may no longer" in run.error
+    assert run.status == ImportRun.Status.FAILED and "may no longer" in run.error
     assert not ArticlePage.objects.exists()
 
 
@@ -351,3 +351,30 @@ def test_the_parents_a_user_may_import_into_cost_the_same_queries_for_any_number
     assert import_parents(nobody) == []
     with django_assert_max_num_queries(4):
         assert import_parents(desk) == [desks[3], sub]
+
+
+def test_each_outcome_is_shown_by_its_label_and_an_unknown_one_as_stored(client, news_index):
+    from bs4 import BeautifulSoup
+    from django.utils import translation
+
+    user = make_user("chief", superuser=True)
+    outcomes = [
+        {"source": "a.txt", "status": "created", "title": "Ferry"},
+        {"source": "b.txt", "status": "skipped", "title": "Bridge"},
+        {"source": "c.txt", "status": "archived-elsewhere", "title": "Tunnel"},
+    ]
+    run = ImportRun.objects.create(
+        user=user,
+        status=ImportRun.Status.DONE,
+        report={"counts": {"created": 1, "skipped": 1}, "outcomes": outcomes},
+    )
+    client.force_login(user)
+
+    def statuses():
+        html = BeautifulSoup(client.get(run.get_absolute_url()).content, "html.parser")
+        rows = html.select("table tbody tr")
+        return [row.select("td")[2].get_text(strip=True) for row in rows if row.select("td")]
+
+    assert statuses() == ["created", "skipped", "archived-elsewhere"]
+    with translation.override("fr"):
+        assert statuses() == ["créé", "ignoré", "archived-elsewhere"]

@@ -115,7 +115,7 @@ def previewed_run(user):
     run = make_run(user, {"seed.txt": SEED.read_bytes()})
     tasks.preview_import.enqueue(run.pk)
     run.refresh_from_db()
-    assert run.status == ImportRun.PREVIEWED, run.error
+    assert run.status == ImportRun.Status.PREVIEWED, run.error
     return run
 
 
@@ -571,7 +571,7 @@ def revoke_publish(user):
 def confirmed_run(user, news_index, *, publish):
     run = previewed_run(user)
     ImportRun.objects.filter(pk=run.pk).update(
-        status=ImportRun.QUEUED, parent=news_index, publish=publish
+        status=ImportRun.Status.QUEUED, parent=news_index, publish=publish
     )
     return run
 
@@ -582,7 +582,7 @@ def test_the_import_task_imports_while_the_user_keeps_the_permissions(news_index
     run = confirmed_run(user, news_index, publish=True)
     tasks.import_articles.call(run.pk)
     run.refresh_from_db()
-    assert run.status == ImportRun.DONE, run.error
+    assert run.status == ImportRun.Status.DONE, run.error
     assert ArticlePage.objects.live().count() == 1
 
 
@@ -604,7 +604,7 @@ def test_the_import_task_does_not_import_for_a_user_who_lost_the_permission(
     run.refresh_from_db()
     assert not ArticlePage.objects.exists(), "articles were imported"
     assert set(PersonPage.objects.values_list("pk", flat=True)) == people, "profiles were added"
-    assert run.status == ImportRun.FAILED, run.status
+    assert run.status == ImportRun.Status.FAILED, run.status
 
 
 def test_the_import_task_does_not_publish_for_a_user_who_lost_publish_permission(

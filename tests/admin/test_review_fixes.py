@@ -66,7 +66,7 @@ def previewed_run(user):
     run = make_run(user, {"seed.txt": SEED.read_bytes()})
     tasks.preview_import.enqueue(run.pk)
     run.refresh_from_db()
-    assert run.status == ImportRun.PREVIEWED, run.error
+    assert run.status == ImportRun.Status.PREVIEWED, run.error
     return run
 
 
@@ -78,7 +78,7 @@ def test_confirm_needs_add_permission_on_the_people_index(client, news_index, pe
     assert response.status_code == 200
     assert "You may not add profiles under" in response.content.decode()
     run.refresh_from_db()
-    assert run.status == ImportRun.PREVIEWED
+    assert run.status == ImportRun.Status.PREVIEWED
 
 
 def test_publishing_needs_publish_permission_on_the_people_index(client, news_index, people_index):
@@ -92,7 +92,7 @@ def test_publishing_needs_publish_permission_on_the_people_index(client, news_in
     assert "You may not publish profiles under" in html
     assert "You may not publish pages under" not in html
     run.refresh_from_db()
-    assert run.status == ImportRun.PREVIEWED
+    assert run.status == ImportRun.Status.PREVIEWED
     # As drafts it goes ahead.
     response = client.post(run.get_absolute_url(), {"parent": news_index.pk, "action": "draft"})
     assert response.status_code == 302
@@ -106,19 +106,21 @@ def test_uploads_are_deleted_when_the_import_finishes(news_index, people_index):
     tasks.preview_import.enqueue(run.pk)
     run.refresh_from_db()
     assert stored(run) == [True]  # kept between the preview and the import
-    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.QUEUED, parent=news_index)
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.QUEUED, parent=news_index)
     tasks.import_articles.enqueue(run.pk)
     run.refresh_from_db()
-    assert run.status == ImportRun.DONE, run.error
+    assert run.status == ImportRun.Status.DONE, run.error
     assert stored(run) == [False]
 
 
 def test_uploads_are_deleted_when_the_import_fails(news_index, people_index):
     run = make_run(make_user("chief", superuser=True), {"seed.txt": SEED.read_bytes()})
-    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.QUEUED)  # no parent: it fails
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=ImportRun.Status.QUEUED
+    )  # no parent: it fails
     tasks.import_articles.enqueue(run.pk)
     run.refresh_from_db()
-    assert run.status == ImportRun.FAILED
+    assert run.status == ImportRun.Status.FAILED
     assert stored(run) == [False]
 
 
@@ -128,7 +130,7 @@ def test_uploads_are_deleted_when_the_preview_fails(news_index):
     with override_settings(WAGTAILNEWSROOM_IMPORT_MAX_UNCOMPRESSED_SIZE=100):
         tasks.preview_import.enqueue(run.pk)
     run.refresh_from_db()
-    assert run.status == ImportRun.FAILED
+    assert run.status == ImportRun.Status.FAILED
     assert "expands to more than" in run.error
     assert stored(run) == [False]
 
@@ -177,7 +179,7 @@ def test_a_second_confirm_says_the_import_was_already_confirmed(
     user = make_user("chief", superuser=True)
     run = previewed_run(user)
     # Another request confirmed it between this one reading the run and updating it.
-    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.QUEUED, parent=news_index)
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.QUEUED, parent=news_index)
     monkeypatch.setattr(imports, "get_run", lambda request, pk: run)
     started = []
     monkeypatch.setattr(imports.tasks, "start", lambda *args: started.append(args))

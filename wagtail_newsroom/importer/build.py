@@ -43,10 +43,16 @@ from ..models import (
     Section,
 )
 from ..models.people import name_key
+from .outcomes import OutcomeStatus
 from .result import ArticleImportError, printable
 from .sources import STDIN, source_key
 
-CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
+CREATED, UPDATED, UNCHANGED, SKIPPED = (
+    OutcomeStatus.CREATED,
+    OutcomeStatus.UPDATED,
+    OutcomeStatus.UNCHANGED,
+    OutcomeStatus.SKIPPED,
+)
 HEADING_LEVELS = {1: "h2", 2: "h2", 3: "h3"}
 
 
@@ -68,7 +74,7 @@ def is_contention(error):
 
 @dataclass
 class BuildOutcome:
-    status: str
+    status: OutcomeStatus
     page: ArticlePage
     message: str = ""
     warnings: tuple = ()

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from .config import DEFAULT_CONFIG
+from .outcomes import OutcomeStatus
 from .pipeline import parse_path
 from .result import ArticleImportError, ParsedArticle
 from .sources import STDIN, iter_paths
 
-FAILED = "failed"
-PARSED = "parsed"
+FAILED, PARSED = OutcomeStatus.FAILED, OutcomeStatus.PARSED
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Outcome:
     """What happened to one source."""
 
     source: str
-    status: str
+    status: OutcomeStatus
     parsed: ParsedArticle | None = None
     page: object = None
     error: ArticleImportError | None = None

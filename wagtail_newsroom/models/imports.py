@@ -14,26 +14,20 @@ class ImportRun(models.Model):
     status page reads their progress and results from here.
     """
 
-    UPLOADED = "uploaded"
-    PREVIEWING = "previewing"
-    PREVIEWED = "previewed"
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
-    STATUS_CHOICES = [
-        (UPLOADED, _("Waiting for the preview")),
-        (PREVIEWING, _("Preparing the preview")),
-        (PREVIEWED, _("Preview ready")),
-        (QUEUED, _("Waiting to import")),
-        (RUNNING, _("Importing")),
-        (DONE, _("Done")),
-        (FAILED, _("Failed")),
-    ]
-    BUSY = (UPLOADED, PREVIEWING, QUEUED, RUNNING)
-    UPLOAD = "upload"
-    COMMAND = "command"
-    ORIGIN_CHOICES = [(UPLOAD, _("Upload in the admin")), (COMMAND, _("import_articles command"))]
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("Waiting for the preview")
+        PREVIEWING = "previewing", _("Preparing the preview")
+        PREVIEWED = "previewed", _("Preview ready")
+        QUEUED = "queued", _("Waiting to import")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    class Origin(models.TextChoices):
+        UPLOAD = "upload", _("Upload in the admin")
+        COMMAND = "command", _("import_articles command")
+
+    BUSY = (Status.UPLOADED, Status.PREVIEWING, Status.QUEUED, Status.RUNNING)
 
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -45,8 +39,12 @@ class ImportRun(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    status = models.CharField(_("status"), max_length=20, choices=STATUS_CHOICES, default=UPLOADED)
-    origin = models.CharField(_("origin"), max_length=20, choices=ORIGIN_CHOICES, default=UPLOAD)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.UPLOADED
+    )
+    origin = models.CharField(
+        _("origin"), max_length=20, choices=Origin.choices, default=Origin.UPLOAD
+    )
     parent = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("parent page"),

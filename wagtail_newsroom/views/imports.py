@@ -5,26 +5,18 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .. import tasks
 from ..importer.build import article_model_for
+from ..importer.outcomes import OutcomeStatus
 from ..models import AbstractNewsIndexPage, ImportRun
 from ..models.pages import listed_article_models
 from ..uploads import store_uploads
 from .forms import ConfirmForm, UploadForm
 from .utils import forbidden_is_403
-
-OUTCOME_LABELS = {
-    "created": gettext_lazy("created"),
-    "updated": gettext_lazy("updated"),
-    "unchanged": gettext_lazy("unchanged"),
-    "skipped": gettext_lazy("skipped"),
-    "failed": gettext_lazy("failed"),
-}
 
 
 def import_parents(user):
@@ -96,7 +88,7 @@ def status(request, pk):
     parents = require_import_permission(request)
     run = get_run(request, pk)
     form = None
-    if run.status == ImportRun.PREVIEWED:
+    if run.status == ImportRun.Status.PREVIEWED:
         form = ConfirmForm(
             request.POST or None,
             parents=parents,
@@ -105,10 +97,12 @@ def status(request, pk):
         )
         if request.method == "POST" and form.is_valid():
             with transaction.atomic():
-                updated = ImportRun.objects.filter(pk=run.pk, status=ImportRun.PREVIEWED).update(
+                updated = ImportRun.objects.filter(
+                    pk=run.pk, status=ImportRun.Status.PREVIEWED
+                ).update(
                     parent=form.cleaned_data["parent"],
                     publish=form.cleaned_data["action"] == ConfirmForm.PUBLISH,
-                    status=ImportRun.QUEUED,
+                    status=ImportRun.Status.QUEUED,
                     progress=0,
                 )
                 if updated:
@@ -125,14 +119,14 @@ def status(request, pk):
     importable = [item for item in run.preview if not item.get("error")]
     unchanged = imported_before({item["fingerprint"] for item in importable})
     pages = {}
-    if run.status == ImportRun.DONE:
+    if run.status == ImportRun.Status.DONE:
         ids = [o["page"] for o in run.report.get("outcomes", []) if o.get("page")]
         pages = {page.pk: page for page in Page.objects.filter(pk__in=ids)}
     outcomes = [
         {
             **outcome,
             "page_object": pages.get(outcome.get("page")),
-            "status_label": OUTCOME_LABELS.get(outcome.get("status"), outcome.get("status")),
+            "status_label": OutcomeStatus.label_of(outcome.get("status")),
         }
         for outcome in run.report.get("outcomes", [])
     ]

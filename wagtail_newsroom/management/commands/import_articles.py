@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 from ...conf import importer_config, newsroom_settings
 from ...importer import ArticleImportError, iter_paths
 from ...importer.build import ArticleBuilder, article_model_for
+from ...importer.outcomes import OutcomeStatus
 from ...importer.result import printable
 from ...importer.run import FAILED, Report, run_import
 from ...models import ImportRun, NewsIndexPage, PersonIndexPage
@@ -138,8 +139,8 @@ class Command(BaseCommand):
             self.write_summary(report, self.stdout)
         if builder is not None:
             ImportRun.objects.create(
-                origin=ImportRun.COMMAND,
-                status=ImportRun.DONE,
+                origin=ImportRun.Origin.COMMAND,
+                status=ImportRun.Status.DONE,
                 parent=builder.parent,
                 publish=builder.publish,
                 uploads=[{"name": printable(path)} for path in options["paths"]],
@@ -255,13 +256,10 @@ class Command(BaseCommand):
                 "Created %(created)d, updated %(updated)d, unchanged %(unchanged)d, "
                 "skipped %(skipped)d, parsed %(parsed)d, failed %(failed)d."
             )
-            % {
-                key: counts[key]
-                for key in ("created", "updated", "unchanged", "skipped", "parsed", "failed")
-            }
+            % {status: counts[status] for status in OutcomeStatus.values}
         )
         for outcome in report.notes:
-            if outcome.status == "skipped":
+            if outcome.status == OutcomeStatus.SKIPPED:
                 stream.write(f"  {printable(outcome.source)}: {outcome.message}")
         for failure in report.failures:
             stream.write(f"  {failure.error}")
