@@ -11,6 +11,7 @@ from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone, translation
+from django.utils.http import http_date
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Site
@@ -248,6 +249,12 @@ def test_google_news_sitemap(stories, news_index, client, monkeypatch):
     ]
     first = urls[0]
     assert first.findtext(f"{{{SITEMAP}}}loc") == fresh.get_full_url()
+    fresh.refresh_from_db()
+    changed = fresh.last_published_at or fresh.published_at
+    assert first.findtext(f"{{{SITEMAP}}}lastmod") == changed.isoformat()
+    # Django's sitemap view: the newest change as Last-Modified, and kept out of search results.
+    assert response["Last-Modified"] == http_date(changed.timestamp())
+    assert "noindex" in response["X-Robots-Tag"]
     news = first.find(f"{{{NEWS}}}news")
     assert [child.tag.split("}")[1] for child in news] == [
         "publication",
@@ -262,6 +269,36 @@ def test_google_news_sitemap(stories, news_index, client, monkeypatch):
     monkeypatch.setattr("wagtail_newsroom.sitemaps.NEWS_MAX_URLS", 1)
     root = ElementTree.fromstring(client.get("/sitemap-news.xml").content)
     assert len(root.findall(f"{{{SITEMAP}}}url")) == 1
+
+
+def test_the_news_sitemap_takes_the_same_queries_for_any_number_of_articles(
+    news_index, people_index, client
+):
+    now = timezone.now()
+    authors = [make_person(people_index, "Ann Live")]
+
+    make_article(news_index, "First", authors=authors, published=now)
+    one = count_queries(client, "/sitemap-news.xml")
+    for n in range(12):
+        make_article(
+            news_index, f"More {n}", authors=authors, published=now - datetime.timedelta(hours=n)
+        )
+    thirteen = count_queries(client, "/sitemap-news.xml")
+    assert client.get("/sitemap-news.xml").content.count(b"<url>") == 13
+    print(f"news sitemap: {one} queries for 1 article, {thirteen} for 13")
+    assert thirteen == one
+
+
+def test_wagtail_s_sitemap_takes_the_same_queries_for_any_number_of_articles(
+    news_index, people_index, client
+):
+    make_article(news_index, "First")
+    one = count_queries(client, "/sitemap.xml")
+    for n in range(12):
+        make_article(news_index, f"More {n}")
+    thirteen = count_queries(client, "/sitemap.xml")
+    print(f"sitemap.xml: {one} queries for 1 article, {thirteen} for 13")
+    assert thirteen == one
 
 
 def test_news_language_codes():

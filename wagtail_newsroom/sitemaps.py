@@ -1,16 +1,19 @@
-"""A Google News sitemap: the site's articles of the last two days, at most 1,000.
+"""A Google News sitemap: the site's articles of the last two days, at most 1,000, served by
+Django's sitemap view (paging, ``Last-Modified``, ``X-Robots-Tag``).
 
 https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
 """
 
 import datetime
 
-from django.template.response import TemplateResponse
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.utils import timezone, translation
 from wagtail.models import Site
 
 from .locales import in_site
 from .metadata import publisher_name
+from .models.pages import newest_first, public_articles
 from .text import strip_unsafe_values
 
 NEWS_MAX_AGE = datetime.timedelta(days=2)
@@ -27,8 +30,6 @@ def news_language(language_code):
 
 def news_articles(site, now=None):
     """Live articles in ``site`` published in the last two days, newest first."""
-    from .models.pages import newest_first, public_articles
-
     now = now or timezone.now()
     return newest_first(
         [
@@ -43,28 +44,51 @@ def news_articles(site, now=None):
     )
 
 
-def news_sitemap_entries(request, site):
-    publication = publisher_name(request, site.root_page)
-    return [
-        {
-            "location": article.get_full_url(request),
-            "publication_name": publication,
-            "language": news_language(
-                article.locale.language_code if article.locale_id else translation.get_language()
-            ),
-            "publication_date": article.published_at.isoformat(),
-            "title": article.title,
-        }
-        for article in news_articles(site)
-    ]
+class NewsSitemap(Sitemap):
+    """The articles of ``request``'s site that Google News may list."""
+
+    def __init__(self, request):
+        self.request = request
+        self.site = Site.find_for_request(request)
+        # Google News reads at most this many; a page holds them all.
+        self.limit = NEWS_MAX_URLS
+
+    def items(self):
+        return news_articles(self.site) if self.site else []
+
+    def lastmod(self, article):
+        return article.last_published_at or article.published_at
+
+    def _urls(self, page, protocol, domain):
+        # Each article's own URL (its site's host, as Wagtail builds it) rather than Django's
+        # protocol and domain of the request.
+        publication = publisher_name(self.request, self.site.root_page)
+        urls = [
+            strip_unsafe_values(
+                {
+                    "location": article.get_full_url(self.request),
+                    "lastmod": self.lastmod(article),
+                    "publication_name": publication,
+                    "language": news_language(
+                        article.locale.language_code
+                        if article.locale_id
+                        else translation.get_language()
+                    ),
+                    "publication_date": article.published_at.isoformat(),
+                    "title": article.title,
+                }
+            )
+            for article in self.paginator.page(page).object_list
+        ]
+        if urls:
+            self.latest_lastmod = max(url["lastmod"] for url in urls)
+        return urls
 
 
 def news_sitemap(request):
-    site = Site.find_for_request(request)
-    entries = strip_unsafe_values(news_sitemap_entries(request, site)) if site else []
-    return TemplateResponse(
+    return sitemap_views.sitemap(
         request,
-        "wagtail_newsroom/sitemaps/news.xml",
-        {"entries": entries},
+        {"news": NewsSitemap(request)},
+        template_name="wagtail_newsroom/sitemaps/news.xml",
         content_type="application/xml; charset=utf-8",
     )
