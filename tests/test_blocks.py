@@ -130,7 +130,21 @@ def test_pull_quote_share_link_is_outside_the_hidden_part(client, news_index):
     assert not aside.blockquote.select("a, button")
     share = aside.select_one("a.newsroom-pull-quote__share")
     assert share.get_text() == "Share this quote on Email"
-    assert "%E2%80%9CWho+is+boss%E2%80%9D" in share["href"]
+    assert "%E2%80%9CWho%20is%20boss%E2%80%9D" in share["href"]
+
+
+def test_share_blocks_render_outside_a_page_and_a_request():
+    """In a site's own template without the page's context, or Wagtail's block preview, a
+    pull quote and a share block still render: no share link without a request to read the
+    site's networks from."""
+    from wagtail_newsroom.blocks import PullQuoteBlock, ShareBlock
+
+    html = PullQuoteBlock().render({"text": "Who is boss", "attribution": "", "shareable": True})
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("blockquote p").get_text() == "Who is boss"
+    assert soup.select_one("a.newsroom-pull-quote__share") is None
+    html = ShareBlock().render({"heading": "Pass it on"})
+    assert BeautifulSoup(html, "html.parser").select("a.newsroom-share__link") == []
 
 
 def test_share_block_in_body(client, news_index):

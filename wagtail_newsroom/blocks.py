@@ -12,7 +12,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from .conf import newsroom_settings
-from .share import quote_share_link
+from .metadata import page_canonical_url, share_title
 from .speaker_links import link_speakers
 
 PREVIEW_TEMPLATE = "wagtail_newsroom/blocks/preview.html"
@@ -26,8 +26,6 @@ def shared_page(parent_context):
     page, request = parent_context.get("page"), parent_context.get("request")
     if page is None:
         return (*PREVIEW_PAGE, request)
-    from .metadata import page_canonical_url, share_title
-
     # The same URL and title as the page's Open Graph tags.
     return page_canonical_url(page, request), share_title(page), request
 
@@ -260,15 +258,9 @@ class PullQuoteBlock(blocks.StructBlock):
         description = _("An excerpt repeated in large type.")
 
     def get_context(self, value, parent_context=None):
-        from .models import NewsroomSettings
-
         context = super().get_context(value, parent_context=parent_context)
-        url, _title, request = shared_page(parent_context)
-        if value["shareable"] and request is not None:
-            settings = NewsroomSettings.for_request(request)
-            context["share_link"] = quote_share_link(
-                settings.share_networks, url, value["text"], **settings.get_share_options()
-            )
+        # The template asks the site's settings for the network (newsroom_quote_share_link).
+        context["share_url"], _title, _request = shared_page(parent_context)
         return context
 
 

@@ -11,8 +11,10 @@ from django.db import DatabaseError
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
+from wagtail.models import Site, get_page_models
 
 from .conf import importer_config, newsroom_settings
+from .models import AbstractArticlePage, AbstractNewsIndexPage, NewsroomSettings
 
 
 @register()
@@ -96,10 +98,6 @@ def check_task_backend(app_configs, **kwargs):
 
 @register(Tags.models)
 def check_article_models(app_configs, **kwargs):
-    from wagtail.models import get_page_models
-
-    from .models import AbstractArticlePage, AbstractNewsIndexPage
-
     messages = []
     for model in get_page_models():
         if not issubclass(model, AbstractNewsIndexPage):
@@ -123,10 +121,6 @@ def check_article_models(app_configs, **kwargs):
 
 @register(Tags.database)
 def check_publisher_names(app_configs, databases=None, **kwargs):
-    from wagtail.models import Site
-
-    from .models import NewsroomSettings
-
     if not databases:
         return []
     try:

@@ -85,17 +85,9 @@ def site_name(request, page):
     return (site.site_name or site.hostname) if site else ""
 
 
-def publisher_name(request, page):
-    """Who publishes the site: the Newsroom settings' publisher, else the site's name."""
-    return newsroom_settings_for(request, page).publisher_name or site_name(request, page)
-
-
-def newsroom_settings_for(request, page):
-    from .models import NewsroomSettings
-
-    if request is not None:
-        return NewsroomSettings.for_request(request)
-    return NewsroomSettings.for_site(page.get_site())
+def publisher_name(settings, request, page):
+    """Who publishes the site: the Newsroom ``settings``' publisher, else the site's name."""
+    return settings.publisher_name or site_name(request, page)
 
 
 # -- descriptions and URLs ---------------------------------------------------------------
@@ -176,14 +168,13 @@ def person(profile, request=None, *, full=False):
     return data
 
 
-def organization(request, page):
-    """The publisher, from the Newsroom settings; its name falls back to the site's name."""
-    settings = newsroom_settings_for(request, page)
+def organization(settings, request, page):
+    """The publisher, from the Newsroom ``settings``; its name falls back to the site's name."""
     site = find_site(request, page)
     root = f"{site.root_url}/" if site else page.get_full_url(request)
     data = {
         "@type": "Organization",
-        "name": publisher_name(request, page),
+        "name": publisher_name(settings, request, page),
         "url": root,
     }
     if settings.publisher_logo_id:
@@ -215,8 +206,9 @@ def breadcrumb_list(page, request=None, ancestors=None):
 # -- one per page type ---------------------------------------------------------------------
 
 
-def news_article(page, request=None):
-    """The schema.org ``NewsArticle`` for an article page."""
+def news_article(page, request=None, publisher=None):
+    """The schema.org ``NewsArticle`` for an article page, published by ``publisher`` (an
+    ``organization``)."""
     url = canonical_url(page, request)
     published = page.published_at or page.first_published_at
     data = {
@@ -230,9 +222,10 @@ def news_article(page, request=None):
         "datePublished": iso(published),
         "dateModified": iso(page.updated_at or published),
         "author": [person(profile, request) for profile in page.authors],
-        "publisher": organization(request, page),
         "wordCount": page.word_count,
     }
+    if publisher:
+        data["publisher"] = publisher
     if page.lead_image:
         rendition = page.lead_image.get_rendition(SOCIAL_IMAGE)
         data["image"] = [image_object(rendition, url, caption=page.lead_image_caption)]

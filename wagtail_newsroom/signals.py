@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.signals import pre_save
 from wagtail.search import index
 
+from .models import AbstractArticlePage, AbstractPersonPage
 from .text import strip_unsafe
 
 
@@ -14,16 +15,12 @@ def reindex_published_article(sender, instance, **kwargs):
     (bylines, tags) after that, so the index would lag one save behind them; ``page_published``
     comes after both.
     """
-    from .models import AbstractArticlePage
-
     if isinstance(instance, AbstractArticlePage):
         index.insert_or_update_object(instance)
 
 
 def follow_moved_profile(sender, instance, parent_page_after, **kwargs):
     """A profile moved to another people index is counted among that index's names."""
-    from .models import AbstractPersonPage
-
     if issubclass(sender, AbstractPersonPage):
         sender.objects.filter(pk=instance.pk).update(people_index=parent_page_after)
 
@@ -31,8 +28,6 @@ def follow_moved_profile(sender, instance, parent_page_after, **kwargs):
 def strip_unsafe_fields(sender, instance, **kwargs):
     """Text saved by any way in (editor, API, ORM) keeps none of the characters feeds and
     sitemaps cannot hold (``text.py``)."""
-    from .models import AbstractArticlePage, AbstractPersonPage
-
     newsroom = sender._meta.app_label == "wagtail_newsroom"
     if not (newsroom or isinstance(instance, AbstractArticlePage | AbstractPersonPage)):
         return

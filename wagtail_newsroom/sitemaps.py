@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from .locales import in_site
 from .metadata import publisher_name
+from .models import NewsroomSettings
 from .models.pages import newest_first, public_articles
 from .text import strip_unsafe_values
 
@@ -62,7 +63,8 @@ class NewsSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         # Each article's own URL (its site's host, as Wagtail builds it) rather than Django's
         # protocol and domain of the request.
-        publication = publisher_name(self.request, self.site.root_page)
+        settings = NewsroomSettings.for_request(self.request)
+        publication = publisher_name(settings, self.request, self.site.root_page)
         urls = [
             strip_unsafe_values(
                 {

@@ -4,6 +4,7 @@ from wagtail.models import Page
 
 from .. import metadata
 from ..conf import newsroom_settings
+from .settings import NewsroomSettings
 
 
 def index_reference():
@@ -44,6 +45,16 @@ class NewsroomPageMixin:
         """The page's ancestors, the tree's root first: one query for the breadcrumbs and
         the links up to the page's index."""
         return list(self.get_ancestors())
+
+    def get_newsroom_settings(self, request=None):
+        """The Newsroom settings of the site serving the page."""
+        if request is not None:
+            return NewsroomSettings.for_request(request)
+        return NewsroomSettings.for_site(self.get_site())
+
+    def get_publisher(self, request=None):
+        """The schema.org ``Organization`` that publishes the page."""
+        return metadata.organization(self.get_newsroom_settings(request), request, self)
 
     def get_canonical_url(self, request, context=None):
         return metadata.canonical_url(self, request)

@@ -34,6 +34,7 @@ from wagtail.search import index
 from .. import metadata
 from ..blocks import ArticleBodyBlock, body_text, plain_text, quotations_in
 from ..conf import newsroom_settings
+from ..feeds import FEED_FILTERS, ArticleAtomFeed, ArticleFeed
 from ..forms import ArticlePageForm, BylinePanel
 from ..locales import same_person
 from .mixins import NewsroomPageMixin, index_reference
@@ -99,9 +100,7 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
         if slug := params.get("person"):
             # A profile's listing and feed: what the person wrote and where they are quoted.
             # Only a published profile's: a draft's name is not the public's yet.
-            from .people import PersonPage
-
-            person = PersonPage.objects.live().public().filter(slug=slug).first()
+            person = person_model().objects.live().public().filter(slug=slug).first()
             if person is None:
                 articles = articles.none()
             else:
@@ -144,21 +143,15 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
-        from ..feeds import ArticleFeed
-
         return ArticleFeed(self, request.GET)(request)
 
     @path("feed/atom/", name="feed_atom")
     def feed_atom(self, request):
-        from ..feeds import ArticleAtomFeed
-
         return ArticleAtomFeed(self, request.GET)(request)
 
     def get_feed_url(self, kind="rss", request=None, params=None):
         """The absolute URL of this index's ``rss`` or ``atom`` feed, filtered by the
         ``section``, ``tag`` and ``person`` slugs in ``params``."""
-        from ..feeds import FEED_FILTERS
-
         url = self.get_full_url(request) + self.reverse_subpage(f"feed_{kind}")
         query = urlencode([(key, params[key]) for key in FEED_FILTERS if (params or {}).get(key)])
         return f"{url}?{query}" if query else url
@@ -228,6 +221,12 @@ def listed_article_models():
             if article_model not in found:
                 found.append(article_model)
     return found
+
+
+def person_model():
+    """The profile model that bylines and quotations name (defined in ``people``, which
+    imports this module)."""
+    return apps.get_model("wagtail_newsroom", "PersonPage")
 
 
 def public_articles():
@@ -526,7 +525,8 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
 
     def get_structured_data(self, request, context=None):
         return metadata.graph(
-            metadata.news_article(self, request), metadata.breadcrumb_list(self, request)
+            metadata.news_article(self, request, publisher=self.get_publisher(request)),
+            metadata.breadcrumb_list(self, request),
         )
 
     def get_social_tags(self, request, context=None):
@@ -565,8 +565,6 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
     def quotations_from_body(self):
         """One ArticleQuotation per quotation in the body (quote blocks and quoted paragraphs)
         whose speaker is an existing profile."""
-        from .people import PersonPage
-
         quotes = [
             (block_id, value)
             for block_id, value in quotations_in(self.body.raw_data)
@@ -575,9 +573,9 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
         if not quotes:
             return []
         existing = set(
-            PersonPage.objects.filter(
-                pk__in=[value["speaker"] for _id, value in quotes]
-            ).values_list("pk", flat=True)
+            person_model()
+            .objects.filter(pk__in=[value["speaker"] for _id, value in quotes])
+            .values_list("pk", flat=True)
         )
         return [
             ArticleQuotation(

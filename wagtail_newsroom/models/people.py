@@ -19,6 +19,7 @@ from ..forms import PersonCopyForm, PersonPageForm, namesake_error
 from ..locales import in_locale, locale_root, same_person
 from ..text import strip_unsafe
 from .mixins import NewsroomPageMixin, index_reference
+from .pages import ArticleQuotation, NewsIndexPage, newest_first, public_articles
 
 
 def name_key(name):
@@ -182,8 +183,6 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
     def get_feed_index(self, request=None):
         """The news index whose feeds, filtered to this person, the profile advertises: the
         first one in the site's tree in the profile's language."""
-        from .pages import NewsIndexPage
-
         site = Site.find_for_request(request) if request is not None else self.get_site()
         if site is None:
             return None
@@ -197,8 +196,6 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
 
     def get_articles_written(self, limit=20, offset=0):
         """The newest live articles this person has a byline in, of every listed model."""
-        from .pages import newest_first, public_articles
-
         return newest_first(
             [
                 in_locale(articles, self.locale_id)
@@ -214,8 +211,6 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
 
     def get_quotations(self, limit=20, offset=0):
         """Live articles that quote this person, newest first, each with its quotes."""
-        from .pages import ArticleQuotation, newest_first, public_articles
-
         articles = newest_first(
             [
                 in_locale(articles, self.locale_id)

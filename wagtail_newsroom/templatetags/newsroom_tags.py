@@ -4,7 +4,7 @@ from .. import metadata
 from ..links import safe_link
 from ..models import NewsroomSettings
 from ..models.pages import byline_groups
-from ..share import share_links
+from ..share import quote_share_link, share_links
 
 register = template.Library()
 
@@ -12,18 +12,29 @@ register = template.Library()
 @register.inclusion_tag("wagtail_newsroom/includes/share.html", takes_context=True)
 def newsroom_share(context, url=None, title=None, heading=None):
     """The share widget for ``url`` (by default the page's canonical URL, the one its Open
-    Graph tags give) for the networks chosen in the site's settings."""
-    settings = NewsroomSettings.for_request(context["request"])
+    Graph tags give) for the networks chosen in the site's settings: none outside a request,
+    where there is no site to read them from."""
+    request = context.get("request")
     if url is None or title is None:
         page = context["page"]
-        url = url or metadata.page_canonical_url(page, context["request"])
+        url = url or metadata.page_canonical_url(page, request)
         title = title or metadata.share_title(page)
-    return {
-        "heading": heading,
-        "url": url,
-        "title": title,
-        "links": share_links(settings.share_networks, url, title, **settings.get_share_options()),
-    }
+    links = []
+    if request is not None:
+        settings = NewsroomSettings.for_request(request)
+        links = share_links(settings.share_networks, url, title, **settings.get_share_options())
+    return {"heading": heading, "url": url, "title": title, "links": links}
+
+
+@register.simple_tag(takes_context=True)
+def newsroom_quote_share_link(context, url, text):
+    """A link sharing the quotation ``text`` with ``url`` on the first network the site's
+    settings choose that carries text; None outside a request."""
+    request = context.get("request")
+    if request is None:
+        return None
+    settings = NewsroomSettings.for_request(request)
+    return quote_share_link(settings.share_networks, url, text, **settings.get_share_options())
 
 
 @register.inclusion_tag("wagtail_newsroom/includes/byline.html", takes_context=True)
