@@ -1348,7 +1348,7 @@ def admin_sweep(sweep, page, live_server, content, site):
         if not data:
             break
         listing.append(data["text"])
-        if not page.locator(".pagination .next a").count():
+        if not page.locator(".pagination .next a[href]").count():
             break
         number += 1
     text = collapse("\n".join(listing))
