@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Importer throughput: parse-only and full import into SQLite, with peak memory.
 
-    .venv/bin/python benchmarks/import_bench.py [--articles 2000] [--jobs 1]
+    .venv/bin/python benchmarks/import_bench.py [--articles 2000] [--jobs 1] [--profile]
 
 Generates N distinct articles from the samples in seeds/ (each with its own headline and
 paragraph order) into a temporary folder, then measures in one run:
@@ -11,10 +11,13 @@ paragraph order) into a temporary folder, then measures in one run:
           published, with a revision each, with profiles, sections, tags and quotes;
 and prints the ratios of import to parse and to the floor, and the process's resident
 memory after each quarter of the import, which stays flat when the importer streams.
+With --profile, the import runs under cProfile and the time spent in each stage is printed.
 """
 
 import argparse
+import cProfile
 import os
+import pstats
 import random
 import resource
 import sys
@@ -60,10 +63,41 @@ def generate(folder, count):
     return sorted(folder.iterdir())
 
 
+# (label, file suffix, function): where an import's time goes, by cProfile's cumulative time.
+# They overlap (publishing a page indexes it), so they do not add up to the total.
+STAGES = [
+    ("parse (pure pipeline)", "importer/run.py", "_parse"),
+    ("search index, on each save", "modelsearch/index.py", "insert_or_update_object"),
+    ("search index, on each save", "wagtail/search/index.py", "insert_or_update_object"),
+    ("search index, a batch", "wagtail_newsroom/search_index.py", "flush"),
+    ("search index: table refreshes", "sqlite.py", "_refresh_title_norms"),
+    ("search index: table refreshes", "postgres.py", "_refresh_title_norms"),
+    ("reference index", "wagtail/models/reference_index.py", "create_or_update_for_object"),
+    ("add to the tree", "treebeard/mp_tree.py", "add_child"),
+    ("save revision", "wagtail/models/pages.py", "save_revision"),
+    ("publish", "wagtail/models/revisions.py", "publish"),
+    ("SQL execution", "django/db/backends/utils.py", "_execute"),
+]
+
+
+def print_profile(profile, total):
+    stats = pstats.Stats(profile).stats
+    seen = {}
+    for label, suffix, function in STAGES:
+        for (filename, _line, name), (_cc, calls, _tt, cumulative, _callers) in stats.items():
+            if name == function and filename.endswith(suffix):
+                calls_before, seconds_before = seen.get(label, (0, 0.0))
+                seen[label] = (calls_before + calls, seconds_before + cumulative)
+    print(f"profile: {total:.1f} s in all")
+    for label, (calls, seconds) in seen.items():
+        print(f"  {label:<32}{calls:>7} calls {seconds:>7.1f} s {seconds / total:>6.0%}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--profile", action="store_true", help="profile the import")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
@@ -113,13 +147,23 @@ def main():
     builder = ArticleBuilder(news, publish=True)
     report = Report()
     memory = [f"{rss_mb():.0f}"]
+    quarter_rates = []
     quarter = max(1, len(files) // 4)
+    profile = cProfile.Profile() if args.profile else None
     start = time.perf_counter()
+    last = start
+    if profile:
+        profile.enable()
     for n, _outcome in enumerate(
         run_import(files, builder=builder, jobs=args.jobs, report=report), 1
     ):
         if n % quarter == 0:
             memory.append(f"{rss_mb():.0f}")
+            now = time.perf_counter()
+            quarter_rates.append(f"{quarter / (now - last):.1f}")
+            last = now
+    if profile:
+        profile.disable()
     import_seconds = time.perf_counter() - start
     created = report.counts["created"]
     import_rate = created / import_seconds
@@ -131,10 +175,14 @@ def main():
         f"ratio:  full import / parse-only = {import_rate / parse_rate:.3f}; "
         f"full import / Wagtail's floor = {import_rate / floor_rate:.2f}"
     )
+    # Flat when the cost of an article does not grow with the archive.
+    print(f"pace:   articles/s in each quarter of the import: {' → '.join(quarter_rates)}")
     print(
         f"memory: resident MB at start and after each quarter of the import: {' → '.join(memory)}"
     )
     print(f"peak:   {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if profile:
+        print_profile(profile, import_seconds)
 
 
 if __name__ == "__main__":

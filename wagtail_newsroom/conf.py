@@ -42,6 +42,9 @@ DEFAULTS = {
     "IMPORT_MAX_FILES": 1000,
     "IMPORT_MAX_UNCOMPRESSED_SIZE": 200 * 1024 * 1024,
     "IMPORT_MAX_TOTAL_SIZE": 400 * 1024 * 1024,
+    # An import adds its pages to the search index this many articles at a time, in one
+    # pass, rather than on each of the several saves a page takes.
+    "IMPORT_INDEX_BATCH_SIZE": 200,
     # Hours an upload's preview waits to be confirmed before ``manage.py expire_imports``
     # deletes its files.
     "IMPORT_PREVIEW_MAX_AGE": 24,

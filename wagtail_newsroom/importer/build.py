@@ -31,6 +31,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
+from .. import search_index
 from ..conf import newsroom_settings
 from ..locales import locale_root
 from ..models import (
@@ -149,7 +150,12 @@ def to_datetime(value):
 
 
 class ArticleBuilder:
-    """Builds pages for parsed articles under one parent, reusing people found on the way."""
+    """Builds pages for parsed articles under one parent, reusing people found on the way.
+
+    The pages it builds are added to the search index a batch of articles at a time
+    (``IMPORT_INDEX_BATCH_SIZE``, ``search_index.py``): call ``finish`` after the last one
+    (``run_import`` does).
+    """
 
     def __init__(
         self,
@@ -174,12 +180,27 @@ class ArticleBuilder:
         self.archive_root = archive_root
         self.rich_text = EditorHTMLConverter(features=newsroom_settings.RICH_TEXT_FEATURES)
         self.new_people = []
+        self.pending_index = search_index.PendingIndex()
+        self.built_since_indexed = 0
 
     def build(self, parsed, *, source=None):
         """Build ``parsed``, recording ``source`` (default: the parsed source) as its origin."""
+        with search_index.deferred(self.pending_index):
+            outcome = self._build_retrying(parsed, source or parsed.source)
+        self.built_since_indexed += 1
+        if self.built_since_indexed >= newsroom_settings.IMPORT_INDEX_BATCH_SIZE:
+            self.finish()
+        return outcome
+
+    def finish(self):
+        """Index the pages built since the last batch was indexed."""
+        self.pending_index.flush()
+        self.built_since_indexed = 0
+
+    def _build_retrying(self, parsed, source):
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                return self._build_atomically(parsed, source or parsed.source)
+                return self._build_atomically(parsed, source)
             except (IntegrityError, OperationalError, ValidationError) as error:
                 if attempt == ATTEMPTS or not is_contention(error):
                     raise

@@ -92,15 +92,22 @@ def run_import(paths, *, builder=None, jobs=1, config=DEFAULT_CONFIG, encoding=N
     Without a builder this is a dry run: nothing touches the database.
     """
     report = report if report is not None else Report()
-    for source, parsed, error in parse_paths(paths, jobs=jobs, config=config, encoding=encoding):
-        if error is not None:
-            outcome = Outcome(source, FAILED, error=error)
-        elif builder is None:
-            outcome = Outcome(source, PARSED, parsed=parsed, warnings=list(parsed.warnings))
-        else:
-            outcome = build(builder, source, parsed)
-        report.add(outcome)
-        yield outcome
+    try:
+        for source, parsed, error in parse_paths(
+            paths, jobs=jobs, config=config, encoding=encoding
+        ):
+            if error is not None:
+                outcome = Outcome(source, FAILED, error=error)
+            elif builder is None:
+                outcome = Outcome(source, PARSED, parsed=parsed, warnings=list(parsed.warnings))
+            else:
+                outcome = build(builder, source, parsed)
+            report.add(outcome)
+            yield outcome
+    finally:
+        # Also when the caller stops early: what was built is searchable.
+        if builder is not None:
+            builder.finish()
 
 
 def build(builder, source, parsed):

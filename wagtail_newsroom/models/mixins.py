@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
-from .. import metadata
+from .. import metadata, search_index
 from ..conf import newsroom_settings
 from .settings import NewsroomSettings
 
@@ -19,7 +19,7 @@ def index_reference():
     )
 
 
-class NewsroomPageMixin:
+class NewsroomPageMixin(search_index.BatchIndexed):
     """Gives newsroom page templates the site's base template to extend, and the defaults of
     what each page tells search engines, social networks and feed readers (see metadata.py);
     page types override the ``get_*`` methods."""

@@ -5,8 +5,10 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from ..search_index import BatchIndexed
 
-class Section(index.Indexed, models.Model):
+
+class Section(BatchIndexed, index.Indexed, models.Model):
     """A desk or programme an article belongs to ("Business", "NTD Evening News").
 
     A snippet rather than a page: sections are a flat vocabulary that every news index
