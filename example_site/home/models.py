@@ -1,7 +1,6 @@
-from django.db.models import F
 from wagtail.models import Page
 
-from wagtail_newsroom.models.pages import newest_first, public_articles
+from wagtail_newsroom.models.pages import NEWEST_FIRST, newest_first, public_articles
 
 
 class HomePage(Page):
@@ -15,9 +14,7 @@ class HomePage(Page):
         # Every article type the site lists, as its indexes and feeds do, and none a view
         # restriction keeps from the public.
         querysets = [
-            articles.descendant_of(self)
-            .defer_streamfields()
-            .order_by(F("published_at").desc(nulls_last=True), "-pk")
+            articles.descendant_of(self).defer_streamfields().order_by(*NEWEST_FIRST)
             for articles in public_articles()
         ]
         context["latest"] = newest_first(querysets, 10)

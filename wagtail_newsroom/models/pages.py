@@ -82,7 +82,7 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
                 ),
                 "tags",
             )
-            .order_by(models.F("published_at").desc(nulls_last=True), "-pk")
+            .order_by(*NEWEST_FIRST)
         )
 
     def filter_articles(self, articles, params):
@@ -209,6 +209,9 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
 
 
 _UNDATED = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
+# The order of every article listing: newest first, undated ones last, then by descending pk.
+NEWEST_FIRST = (models.F("published_at").desc(nulls_last=True), "-pk")
 
 
 def listed_article_models():
