@@ -1,6 +1,8 @@
 """Builders for test content through the real page API (no mocks)."""
 
 import datetime
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -90,3 +92,18 @@ def count_queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, url
     return len(queries)
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_entries(client, **headers):
+    """The ``<url>`` elements of every page the sitemap index at /sitemap.xml lists."""
+    index = ElementTree.fromstring(client.get("/sitemap.xml", **headers).content)
+    entries = []
+    for location in index.iter(f"{SITEMAP}loc"):
+        parts = urlsplit(location.text)
+        page = client.get(f"{parts.path}?{parts.query}", **headers)
+        assert page.status_code == 200, location.text
+        entries += ElementTree.fromstring(page.content).findall(f"{SITEMAP}url")
+    return entries

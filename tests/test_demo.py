@@ -5,7 +5,6 @@ import io
 import subprocess
 from datetime import timedelta
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -18,11 +17,11 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
 from search.views import RESULTS_PER_PAGE
+from tests.factories import SITEMAP, sitemap_entries
 from wagtail_newsroom.models import ArticlePage, PersonPage
 
 pytestmark = pytest.mark.django_db
 REPO = Path(__file__).resolve().parent.parent
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 SEED = REPO / "seeds" / "000_c8de4f398f421595.txt"
 
 
@@ -37,8 +36,8 @@ def test_the_demo_site_is_where_it_is_served(client):
     assert html.select_one("meta[property='og:url']")["content"].startswith(
         "http://127.0.0.1:8123/"
     )
-    sitemap = ElementTree.fromstring(client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8123").content)
-    locations = [loc.text for loc in sitemap.iter(f"{SITEMAP}loc")]
+    entries = sitemap_entries(client, HTTP_HOST="127.0.0.1:8123")
+    locations = [entry.findtext(f"{SITEMAP}loc") for entry in entries]
     assert locations and all(loc.startswith("http://127.0.0.1:8123/") for loc in locations)
     api = client.get("/api/v2/pages/?type=wagtail_newsroom.ArticlePage&fields=html_url")
     urls = [item["meta"]["html_url"] for item in api.json()["items"]]

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import feedparser
@@ -16,8 +17,16 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from tests.factories import count_queries, make_article, make_person, make_quoted_articles, quote
+from tests.factories import (
+    count_queries,
+    make_article,
+    make_person,
+    make_quoted_articles,
+    quote,
+    sitemap_entries,
+)
 from wagtail_newsroom.models import ArticlePage
+from wagtail_newsroom.sitemaps import ArchiveSitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -289,16 +298,29 @@ def test_the_news_sitemap_takes_the_same_queries_for_any_number_of_articles(
     assert thirteen == one
 
 
-def test_wagtail_s_sitemap_takes_the_same_queries_for_any_number_of_articles(
-    news_index, people_index, client
+def test_wagtail_s_sitemap_is_paged_through_an_index_at_the_same_queries_a_page(
+    news_index, people_index, client, monkeypatch
 ):
+    monkeypatch.setattr(ArchiveSitemap, "limit", 5)
     make_article(news_index, "First")
-    one = count_queries(client, "/sitemap.xml")
+    one = count_queries(client, "/sitemap.xml"), count_queries(client, "/sitemap/pages.xml")
     for n in range(12):
         make_article(news_index, f"More {n}")
-    thirteen = count_queries(client, "/sitemap.xml")
-    print(f"sitemap.xml: {one} queries for 1 article, {thirteen} for 13")
-    assert thirteen == one
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    # Home, news, people and 13 articles: four pages of five.
+    pages = [urlsplit(loc.text) for loc in index.iter(f"{{{SITEMAP}}}loc")]
+    assert [(page.path, page.query) for page in pages] == [("/sitemap/pages.xml", "")] + [
+        ("/sitemap/pages.xml", f"p={n}") for n in (2, 3, 4)
+    ]
+    counts = [count_queries(client, "/sitemap.xml")] + [
+        count_queries(client, f"{page.path}?{page.query}") for page in pages
+    ]
+    print(f"sitemap.xml: {one} queries for 1 article; {counts} for 13 (index, pages)")
+    # A page reads each page type on it once: the first has the site's other types too.
+    assert counts[0] == one[0]
+    assert all(count <= one[1] for count in counts[1:])
+    assert len(set(counts[2:])) == 1
+    assert len(sitemap_entries(client)) == 16
 
 
 def test_news_language_codes():
@@ -332,10 +354,13 @@ def test_content_api_gives_a_quoted_paragraphs_speakers(news_index, people_index
 
 
 def test_wagtail_sitemap_has_lastmod(stories, client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ElementTree.fromstring(response.content)
-    urls = {u.findtext(f"{{{SITEMAP}}}loc"): u for u in root.findall(f"{{{SITEMAP}}}url")}
+    urls = {u.findtext(f"{{{SITEMAP}}}loc"): u for u in sitemap_entries(client)}
+    # The index's date is the last time a page was published.
+    stories[1].save_revision().publish()
+    stories[1].refresh_from_db()
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    lastmod = index.findtext(f"{{{SITEMAP}}}sitemap/{{{SITEMAP}}}lastmod")
+    assert lastmod == stories[1].last_published_at.isoformat()
     entry = urls[stories[0].get_full_url()]
     assert entry.findtext(f"{{{SITEMAP}}}lastmod")
 

@@ -1,5 +1,6 @@
 """A Google News sitemap: the site's articles of the last two days, at most 1,000, served by
-Django's sitemap view (paging, ``Last-Modified``, ``X-Robots-Tag``).
+Django's sitemap view (paging, ``Last-Modified``, ``X-Robots-Tag``); and Wagtail's sitemap of
+every page, for an archive of any size, in pages listed by a sitemap index.
 
 https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
 """
@@ -8,7 +9,10 @@ import datetime
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Site
 
 from .locales import in_site
@@ -19,6 +23,9 @@ from .text import strip_unsafe_values
 
 NEWS_MAX_AGE = datetime.timedelta(days=2)
 NEWS_MAX_URLS = 1000
+# URLs in each page of the archive's sitemap (search engines take up to 50,000): a page costs
+# the same to serve however large the archive grows.
+ARCHIVE_SITEMAP_URLS = 1000
 
 
 def news_language(language_code):
@@ -94,3 +101,15 @@ def news_sitemap(request):
         template_name="wagtail_newsroom/sitemaps/news.xml",
         content_type="application/xml; charset=utf-8",
     )
+
+
+class ArchiveSitemap(WagtailSitemap):
+    """Wagtail's sitemap of the site's live pages, in pages of ``limit`` URLs for Django's
+    sitemap index view to list (``example_site/example_site/urls.py``)."""
+
+    limit = ARCHIVE_SITEMAP_URLS
+
+    def get_latest_lastmod(self):
+        # For the index's <lastmod>: Django's own would read every page of the site for it.
+        latest = Coalesce("last_published_at", "latest_revision_created_at")
+        return self.items().aggregate(latest=Max(latest))["latest"]
