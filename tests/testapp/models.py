@@ -1,5 +1,8 @@
 from django.db import models
+from wagtail.fields import StreamField
+from wagtail.models import Page
 
+from wagtail_newsroom.blocks import ArticleBodyBlock
 from wagtail_newsroom.models import AbstractArticlePage, AbstractNewsIndexPage
 
 
@@ -16,3 +19,12 @@ class LiveBlogIndexPage(AbstractNewsIndexPage):
 
     article_model = "testapp.LiveBlogPage"
     subpage_types = ["testapp.LiveBlogPage"]
+
+
+class BarePage(Page):
+    """A plain Wagtail page with an article's body, and nothing of the app's around it: the
+    baseline ``benchmarks/page_bench.py`` measures newsroom pages against."""
+
+    body = StreamField(ArticleBodyBlock(), blank=True)
+
+    template = "testapp/bare_page.html"
