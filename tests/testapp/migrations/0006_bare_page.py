@@ -5,19 +5,22 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+# Wagtail 8 made the page model swappable; the 7.0 LTS has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('testapp', '0005_speaker_person_chooser'),
-        ('wagtailcore', '0098_apitoken'),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
             name='BarePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('body', wagtail.fields.StreamField([('paragraph', 0), ('heading', 3), ('image', 8), ('embed', 9), ('quote', 15), ('quoted_paragraph', 20), ('pull_quote', 24), ('share', 26)], blank=True, block_lookup={0: ('wagtail_newsroom.blocks.ParagraphBlock', (), {}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 255}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading'), ('h3', 'Subheading'), ('h4', 'Minor heading')], 'label': 'Level'}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('level', 2)]], {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe the image for people who cannot see it; leave blank to use the image's title.", 'label': 'Alternative text', 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Credit', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6), ('credit', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'A URL of a video, post or other media to embed.', 'icon': 'media', 'label': 'Embed'}), 10: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'label': 'Quoted words'}), 11: ('wagtail_newsroom.blocks.PersonChooserBlock', (), {'help_text': "Choose the person's profile, or add a new person. Leave blank and fill in a name for someone without one.", 'label': 'Speaker', 'required': False}), 12: ('wagtail.blocks.CharBlock', (), {'help_text': 'Used when no profile is chosen.', 'label': "Speaker's name", 'required': False}), 13: ('wagtail.blocks.CharBlock', (), {'help_text': 'As said in this story, e.g. "China affairs commentator".', 'label': "Speaker's description", 'required': False}), 14: ('wagtail.blocks.CharBlock', (), {'help_text': 'The words in the quote that attribute it, e.g. "Ma said", if any.', 'label': 'Attribution in the text', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('text', 10), ('speaker', 11), ('speaker_name', 12), ('speaker_role', 13), ('attribution', 14)]], {}), 16: ('wagtail_newsroom.blocks.ParagraphBlock', (), {'label': 'Text'}), 17: ('wagtail.blocks.TextBlock', (), {'label': 'Quoted words'}), 18: ('wagtail.blocks.StructBlock', [[('text', 17), ('speaker', 11), ('speaker_name', 12), ('speaker_role', 13), ('attribution', 14)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {'help_text': 'Who the paragraph quotes; their names in the text link to their profiles.', 'label': 'Quotations', 'min_num': 1}), 20: ('wagtail.blocks.StructBlock', [[('text', 16), ('quotations', 19)]], {}), 21: ('wagtail.blocks.TextBlock', (), {'help_text': 'Words repeated from the story for display. Screen readers skip it.', 'label': 'Excerpt'}), 22: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'required': False}), 23: ('wagtail.blocks.BooleanBlock', (), {'default': False, 'label': 'Offer a share link', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('text', 21), ('attribution', 22), ('shareable', 23)]], {}), 25: ('wagtail.blocks.CharBlock', (), {'default': '', 'label': 'Heading', 'required': False}), 26: ('wagtail.blocks.StructBlock', [[('heading', 25)]], {})})),
             ],
             options={
