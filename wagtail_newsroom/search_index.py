@@ -28,9 +28,6 @@ class PendingIndex:
     def __init__(self):
         self.pks = {}
 
-    def __len__(self):
-        return sum(len(pks) for pks in self.pks.values())
-
     def add(self, obj):
         self.pks.setdefault(type(obj), set()).add(obj.pk)
 
