@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Page throughput against a bare Wagtail page, as the archive grows.
 
-    .venv/bin/python benchmarks/page_bench.py [--sizes 10,1000,10000] [--rounds 7]
+    .venv/bin/python benchmarks/page_bench.py [--sizes 10,1000,10000] [--rounds 7] [--profile PAGE]
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/page_bench.py
 
 Builds an archive in a fresh test database (SQLite on disk, or a test database beside the
@@ -125,12 +125,17 @@ class Archive:
                 self.count += 1
 
     def urls(self):
+        """The pages to serve, by name: a path, or a path and the request's headers."""
+        from django.test import Client
+
         from wagtail_newsroom.models import ArticlePage
 
         newest = ArticlePage.objects.live().order_by("-published_at").first()
+        current = {"HTTP_IF_NONE_MATCH": Client().get(newest.url).headers.get("ETag", "")}
         return {
             "bare page": self.bare.url,
             "article": newest.url,
+            "article, 304": (newest.url, current),
             "news index": self.news.url,
             "profile (quoted)": self.commentator.url,
             "profile (author)": self.reporters[0].url,
@@ -158,28 +163,43 @@ class Archive:
         }
 
 
+def get(client, target):
+    path, headers = (target, {}) if isinstance(target, str) else target
+    return client.get(path, **headers)
+
+
 def measure(client, urls, rounds, requests):
     """Requests per second for each URL, a list over the rounds; the URLs are interleaved and
     their order rotated each round, so that drift hits them all alike."""
     rates = {name: [] for name in urls}
     names = list(urls)
-    for url in urls.values():
-        assert client.get(url).status_code == 200, url  # warm the per-process caches
+    for target in urls.values():
+        assert get(client, target).status_code in (200, 304), target  # warm per-process caches
     for r in range(rounds):
         for name in names[r % len(names) :] + names[: r % len(names)]:
             start = time.perf_counter()
             for _ in range(requests):
-                client.get(urls[name])
+                get(client, urls[name])
             rates[name].append(requests / (time.perf_counter() - start))
     return rates
 
 
-def queries(client, connection, url):
+def queries(client, connection, target):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
+        response = get(client, target)
     return len(captured), len(response.content)
+
+
+def profile(client, target, requests):
+    """Where the time of ``requests`` requests for ``target`` goes: cProfile's top entries."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [get(client, target) for _ in range(requests)])
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
 
 
 def main():
@@ -187,6 +207,7 @@ def main():
     parser.add_argument("--sizes", default="10,1000", help="archive sizes, e.g. 10,1000,10000")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--requests", type=int, default=10, help="requests per page and round")
+    parser.add_argument("--profile", metavar="PAGE", help="print a cProfile of PAGE at each size")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="newsroom-page-bench-"))
@@ -202,6 +223,8 @@ def main():
             archive.grow(size)
             print(f"\n{size} articles (built in {time.perf_counter() - start:.0f} s)")
             urls = archive.urls()
+            if args.profile:
+                profile(client, urls[args.profile], args.requests)
             rates = measure(client, urls, args.rounds, args.requests)
             bare = rates["bare page"]
             print(f"{'page':<18}{'queries':>8}{'KB':>7}{'req/s':>8}{'spread':>14}{'vs bare':>9}")

@@ -61,3 +61,39 @@ def test_imported_credits_become_roles(news_index, people_index):
         ("Ben", "contributor", ""),
         ("Cy", "contributor", ""),
     ]
+
+
+@pytest.mark.django_db
+def test_bylines_and_quotations_get_their_articles_dates(news_index, people_index):
+    """0012 on rows from before it: every article model's bylines and quotations take its
+    date (a site's own model's too)."""
+    import datetime
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    from tests.factories import make_article, make_person, quote
+    from tests.testapp.models import LiveBlogIndexPage, LiveBlogPage
+    from wagtail_newsroom.models import ArticleByline, ArticlePage, ArticleQuotation
+
+    migration = import_module("wagtail_newsroom.migrations.0012_person_in_article_dates")
+    ann, qin = make_person(people_index, "Ann"), make_person(people_index, "Qin")
+    live = news_index.get_parent().add_child(instance=LiveBlogIndexPage(title="Live", slug="live"))
+    articles = [
+        make_article(
+            index, title, authors=[ann], body=[quote("Words.", qin)], model=model, published=date
+        )
+        for index, title, model, date in (
+            (news_index, "Ferry", ArticlePage, timezone.now() - datetime.timedelta(days=3)),
+            (live, "Live", LiveBlogPage, timezone.now() - datetime.timedelta(days=1)),
+        )
+    ]
+    for model in (ArticleByline, ArticleQuotation):
+        model.objects.update(published_at=None)
+
+    migration.record_article_dates(apps, None)
+
+    for article in articles:
+        for model in (ArticleByline, ArticleQuotation):
+            dates = set(model.objects.filter(page=article).values_list("published_at", flat=True))
+            assert dates == {article.published_at}

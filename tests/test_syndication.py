@@ -234,7 +234,8 @@ def test_feed_queries_do_not_grow(news_index, people_index, client, full):
             )
     print(f"feed queries (full content {full}): 1 article {counts[0]}, 20 articles {counts[1]}")
     assert counts[0] == counts[1]
-    assert max(counts[1]) <= (13 if full else 12)
+    # Measured, the HTTP validators' query included; full content takes one more.
+    assert max(counts[1]) <= (14 if full else 13)
 
 
 def test_google_news_sitemap(stories, news_index, client, monkeypatch):

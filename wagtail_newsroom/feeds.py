@@ -115,13 +115,14 @@ class ArticleFeed(Feed):
     def get_object(self, request, *args, **kwargs):
 
         self.request = request
+        full = newsroom_settings.FEED_FULL_CONTENT
+        # Items carry the tags as categories.
+        articles = self.index.get_articles(image_rendition=SOCIAL_IMAGE).prefetch_related("tags")
         articles, self.filters = self.index.filter_articles(
-            self.index.get_articles(image_rendition=SOCIAL_IMAGE), self.params
+            articles.defer(None) if full else articles, self.params
         )
         self.articles = list(articles[: newsroom_settings.INDEX_PAGE_SIZE])
-        self.bodies = (
-            render_bodies(self.articles, request) if newsroom_settings.FEED_FULL_CONTENT else {}
-        )
+        self.bodies = render_bodies(self.articles, request) if full else {}
         return self.index
 
     def get_feed(self, obj, request):

@@ -23,9 +23,10 @@ def same_person(lookup, person):
     return Q(**{lookup: person})
 
 
-def in_locale(pages, locale_id):
-    """``pages`` in the locale ``locale_id`` on a translated site; all of them otherwise."""
-    return pages.filter(locale_id=locale_id) if is_translated() else pages
+def in_locale(pages, locale_id, prefix=""):
+    """``pages`` (or rows whose page is the lookup ``prefix``) in the locale ``locale_id`` on
+    a translated site; all of them otherwise."""
+    return pages.filter(**{f"{prefix}locale_id": locale_id}) if is_translated() else pages
 
 
 def locale_root(site, locale_id):

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.signals import pre_save
 from wagtail.search import index
 
+from .frontend_cache import purge_listings
 from .models import AbstractArticlePage, AbstractPersonPage
 from .text import strip_unsafe
 
@@ -38,8 +39,10 @@ def strip_unsafe_fields(sender, instance, **kwargs):
 
 
 def connect():
-    from wagtail.signals import page_published, post_page_move
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(reindex_published_article, dispatch_uid="newsroom-reindex-article")
+    page_published.connect(purge_listings, dispatch_uid="newsroom-purge-published")
+    page_unpublished.connect(purge_listings, dispatch_uid="newsroom-purge-unpublished")
     pre_save.connect(strip_unsafe_fields, dispatch_uid="newsroom-strip-unsafe-fields")
     post_page_move.connect(follow_moved_profile, dispatch_uid="newsroom-follow-moved-profile")

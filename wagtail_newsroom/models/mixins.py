@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
-from .. import metadata, search_index
+from .. import caching, metadata, search_index
 from ..conf import newsroom_settings
 from .settings import NewsroomSettings
 
@@ -23,6 +23,10 @@ class NewsroomPageMixin(search_index.BatchIndexed):
     """Gives newsroom page templates the site's base template to extend, and the defaults of
     what each page tells search engines, social networks and feed readers (see metadata.py);
     page types override the ``get_*`` methods."""
+
+    def serve(self, request, *args, **kwargs):
+        # Before RoutablePageMixin's, where a page has routes, so that feeds revalidate too.
+        return caching.serve_conditionally(self, request, super().serve, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,8 +3,8 @@ import math
 from urllib.parse import urlencode
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404
@@ -28,10 +28,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page, get_page_models
+from wagtail.models import Orderable, Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 
-from .. import metadata
+from .. import metadata, pagination
 from ..blocks import ArticleBodyBlock, body_text, plain_text, quotations_in
 from ..conf import newsroom_settings
 from ..feeds import FEED_FILTERS, ArticleAtomFeed, ArticleFeed
@@ -43,7 +43,7 @@ from .taxonomy import ArticleTag, Section
 LISTING_RENDITION = "fill-640x360"
 
 
-class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
+class AbstractNewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
     """Lists the articles below it, newest first, filterable by section, tag and person."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -64,12 +64,16 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
 
     def get_articles(self, image_rendition=LISTING_RENDITION):
         """The live articles below this index, with everything a listing shows prefetched
-        (the lead image with its ``image_rendition``)."""
+        (the lead image with its ``image_rendition``, section and byline; not tags, which
+        cards do not show) and without their bodies, which a listing does not show either:
+        sorting a large archive's rows with them was most of the index's time
+        (``defer(None)`` reads them)."""
         return (
             self.get_article_model()
             .objects.live()
             .public()
             .descendant_of(self)
+            .defer_streamfields()
             .select_related("section")
             .prefetch_related(
                 Prefetch(
@@ -80,7 +84,6 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
                     "article_bylines",
                     queryset=ArticleByline.objects.select_related("person").order_by("sort_order"),
                 ),
-                "tags",
             )
             .order_by(*NEWEST_FIRST)
         )
@@ -116,18 +119,13 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
         return articles, filters
 
     def paginate(self, articles, page_number):
-        """One page of articles: a missing, malformed or negative number gives the first page,
-        one past the end a 404."""
-        try:
-            number = max(1, int(page_number or 1))
-        except (TypeError, ValueError):
-            number = 1
-        try:
-            return Paginator(articles, newsroom_settings.INDEX_PAGE_SIZE).page(number)
-        except EmptyPage:
-            raise Http404(
-                _("There is no page %(number)s of articles.") % {"number": number}
-            ) from None
+        """One page of articles, read without counting them all: a missing, malformed or
+        negative number gives the first page, one past the end a 404."""
+        number = pagination.page_number(page_number)
+        page = pagination.ListingPage.read(articles, number, newsroom_settings.INDEX_PAGE_SIZE)
+        if number > 1 and not page:
+            raise Http404(_("There is no page %(number)s of articles.") % {"number": number})
+        return page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -140,6 +138,11 @@ class AbstractNewsIndexPage(RoutablePageMixin, NewsroomPageMixin, Page):
         return context
 
     # -- feeds: RSS and Atom below the index's URL, filtered by the same query string --------
+
+    def get_cached_paths(self):
+        # A frontend cache purging the index (as Wagtail does when it is published, and the
+        # app when an article under it is) purges its feeds with it.
+        return ["/", self.reverse_subpage("feed_rss"), self.reverse_subpage("feed_atom")]
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
@@ -226,16 +229,33 @@ def listed_article_models():
     return found
 
 
+def listed_article_types():
+    """The content types of the listed article models and of their subclasses."""
+    listed = tuple(listed_article_models())
+    models = [model for model in get_page_models() if issubclass(model, listed)]
+    return [ContentType.objects.get_for_model(model) for model in models]
+
+
 def person_model():
     """The profile model that bylines and quotations name (defined in ``people``, which
     imports this module)."""
     return apps.get_model("wagtail_newsroom", "PersonPage")
 
 
+def private_q(prefix=""):
+    """A filter for the pages under the site's view restrictions (``prefix`` is the lookup
+    to the page, from a model with a key to it): Wagtail's ``PageQuerySet.private_q``, usable
+    across a relation."""
+    q = Q()
+    for restricted in PageViewRestriction.objects.values_list("page__path", flat=True):
+        q |= Q(**{f"{prefix}path__startswith": restricted})
+    return q or Q(**{f"{prefix}pk__in": []})
+
+
 def public_articles():
     """A queryset of the live, public articles of each listed article model (the site's view
     restrictions are read once for all of them)."""
-    private = Page.objects.all().private_q()
+    private = private_q()
     return [model.objects.live().exclude(private) for model in listed_article_models()]
 
 
@@ -611,9 +631,16 @@ class AbstractArticlePage(NewsroomPageMixin, Page):
             self.published_at = min(published, self.updated_at or published)
         # Only live articles are listed as quoting people, and publishing saves the page with
         # live set, so drafts (and saves of only some fields) need not rebuild the quotations.
-        if self.live and kwargs.get("update_fields") is None:
+        update_fields = kwargs.get("update_fields")
+        if self.live and update_fields is None:
             self.article_quotations = self.quotations_from_body()
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        if self.live and (update_fields is None or "published_at" in update_fields):
+            # Once modelcluster has saved the bylines and quotations: it writes them as the
+            # form or the importer left them.
+            for model in (ArticleByline, ArticleQuotation):
+                model.objects.filter(page=self).update(published_at=self.published_at)
+        return result
 
     def get_related_articles(self):
         """The related articles a reader may see, in the editor's order."""
@@ -665,7 +692,21 @@ def byline_groups(bylines):
     return [(role, members) for role, members in groups.items() if members]
 
 
-class ArticleByline(Orderable):
+class PersonInArticle(Orderable):
+    """A person's part in an article (a byline or a quotation), carrying the article's date so
+    that a profile lists the newest of them by an index, however large the archive."""
+
+    # The live article's ``published_at``, kept by the article's ``save``.
+    published_at = models.DateTimeField(null=True, editable=False)
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        indexes = [
+            models.Index(fields=["person", "-published_at", "-page"], name="%(class)s_by_person")
+        ]
+
+
+class ArticleByline(PersonInArticle):
     page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="article_bylines")
     person = models.ForeignKey(
         "wagtail_newsroom.PersonPage",
@@ -696,7 +737,7 @@ class ArticleByline(Orderable):
         FieldPanel("credit"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(PersonInArticle.Meta):
         verbose_name = _("byline")
         verbose_name_plural = _("bylines")
 
@@ -749,7 +790,7 @@ class ArticleRelatedLink(Orderable):
         verbose_name_plural = _("related articles")
 
 
-class ArticleQuotation(Orderable):
+class ArticleQuotation(PersonInArticle):
     """Who an article quotes, kept in step with its body's quote blocks on every save.
 
     The body is JSON, so without this a person's page could not find the articles that
@@ -765,6 +806,6 @@ class ArticleQuotation(Orderable):
     text = models.TextField()
     block_id = models.CharField(max_length=64, blank=True)
 
-    class Meta(Orderable.Meta):
+    class Meta(PersonInArticle.Meta):
         verbose_name = _("quotation")
         verbose_name_plural = _("quotations")
