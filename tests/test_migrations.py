@@ -97,3 +97,19 @@ def test_bylines_and_quotations_get_their_articles_dates(news_index, people_inde
         for model in (ArticleByline, ArticleQuotation):
             dates = set(model.objects.filter(page=article).values_list("published_at", flat=True))
             assert dates == {article.published_at}
+
+
+@pytest.mark.django_db
+def test_the_listing_order_has_an_index_where_the_database_needs_one():
+    """0013: PostgreSQL gets an index in the shape of ``NEWEST_FIRST``, which it would
+    otherwise sort every article for; SQLite refuses NULLS LAST in an index and serves the
+    order from the one on ``published_at``."""
+    from django.db import connection
+
+    from wagtail_newsroom.models import ArticlePage
+
+    migration = import_module("wagtail_newsroom.migrations.0013_newest_first_index_postgresql")
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, ArticlePage._meta.db_table)
+    assert (migration.INDEX in indexes) == (connection.vendor == "postgresql")
+    assert any(index["columns"] == ["published_at"] for index in indexes.values())

@@ -11,8 +11,7 @@ change a reader could see makes every page new again, which costs a render, neve
 
 import hashlib
 
-from django.db.models import Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, Max, Q, Subquery, When
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from wagtail.models import ModelLogEntry, PageLogEntry
@@ -39,25 +38,25 @@ def newest(entries):
     return Subquery(entries.order_by("-timestamp").values("timestamp")[:1])
 
 
-def newest_page_change():
+def drafts_only():
     drafts = Q(action__in=DRAFT_ACTIONS)
     for prefix in DRAFT_ACTION_PREFIXES:
         drafts |= Q(action__startswith=prefix)
-    recent = PageLogEntry.objects.order_by("-timestamp").values("pk")[:HISTORY_WINDOW]
-    shown = PageLogEntry.objects.filter(pk__in=recent).exclude(drafts)
-    return Coalesce(newest(shown), newest(PageLogEntry.objects.all()))
+    return drafts
 
 
 def last_change(page):
     """The newest of the page's last publication and what Wagtail's history records that a
     reader could see."""
-    logged = (
-        type(page)
-        .objects.filter(pk=page.pk)
-        .values_list(newest_page_change(), newest(ModelLogEntry.objects.all()))
-        .first()
+    # An aggregate over the newest entries, read backwards by the timestamp index: a filter
+    # on the action outside them let PostgreSQL scan the whole history instead.
+    logged = PageLogEntry.objects.order_by("-timestamp")[:HISTORY_WINDOW].aggregate(
+        shown=Max(Case(When(~drafts_only(), then=F("timestamp")))),
+        newest=Max("timestamp"),
+        models=Max(newest(ModelLogEntry.objects.all())),
     )
-    times = [t for t in (page.last_published_at, *(logged or ())) if t is not None]
+    pages = logged["shown"] or logged["newest"]
+    times = [t for t in (page.last_published_at, pages, logged["models"]) if t is not None]
     return max(times, default=None)
 
 

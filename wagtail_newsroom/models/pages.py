@@ -65,8 +65,7 @@ class AbstractNewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
     def get_articles(self, image_rendition=LISTING_RENDITION):
         """The live articles below this index, with everything a listing shows prefetched
         (the lead image with its ``image_rendition``, section and byline; not tags, which
-        cards do not show) and without their bodies, which a listing does not show either:
-        sorting a large archive's rows with them was most of the index's time
+        cards do not show) and without their bodies, which a listing does not show either
         (``defer(None)`` reads them)."""
         return (
             self.get_article_model()

@@ -1,6 +1,5 @@
 import unicodedata
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -25,6 +24,7 @@ from .pages import (
     ArticleByline,
     ArticleQuotation,
     NewsIndexPage,
+    listed_article_models,
     listed_article_types,
     private_q,
 )
@@ -219,32 +219,32 @@ class AbstractPersonPage(NewsroomPageMixin, Page):
         quotes = {}
         for quotation in on_page:
             quotes.setdefault(quotation.page_id, []).append(quotation)
-        return [(article, quotes[article.pk]) for article in articles]
+        # An article whose date was changed behind its save (a queryset update) is listed
+        # by its quotations' date, and shown without them rather than failing.
+        return [(article, quotes.get(article.pk, [])) for article in articles]
 
     def articles_among(self, rows, limit, offset):
         """The newest live, public articles in the profile's language, of the models news
         indexes list, that ``rows`` (bylines or quotations) belong to.
 
         They are found in the rows' own table, by the article's date each row carries, so
-        that the database reads one page of them from the index on person and date, not
-        every article the person was ever in; then read, without their bodies, by model.
+        that the database reads one page of them, already in order and distinct, from the
+        index on person and date, not every article the person was ever in; then read,
+        without their bodies, a query for each listed model.
         """
         listed = (
             in_locale(rows, self.locale_id, "page__")
             .filter(page__live=True, page__content_type__in=listed_article_types())
             .exclude(private_q("page__"))
             .order_by("-published_at", "-page_id")
-            .values_list("page_id", "page__content_type", "published_at")
+            .values_list("page_id", "published_at")
             .distinct()[offset : offset + limit]
         )
-        by_type = {}
-        for page_id, type_id, _date in listed:
-            by_type.setdefault(type_id, []).append(page_id)
+        ids = [page_id for page_id, _date in listed]
         found = {}
-        for type_id, ids in by_type.items():
-            model = ContentType.objects.get_for_id(type_id).model_class()
+        for model in listed_article_models() if ids else ():
             found.update(model.objects.filter(pk__in=ids).defer_streamfields().in_bulk())
-        return [found[page_id] for page_id, _type, _date in listed if page_id in found]
+        return [found[page_id] for page_id in ids if page_id in found]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
