@@ -3,11 +3,16 @@ there is a next page. Counting an archive's articles (Django's ``Paginator``) re
 of them on each request; a page read this way costs the same at ten articles as at ten
 thousand."""
 
+# Past any real listing, and small enough that its offset is still a number the database
+# takes (SQLite refuses integers beyond 64 bits with an error, not an empty page).
+MAX_PAGE_NUMBER = 1_000_000
+
 
 def page_number(value):
-    """A listing's page number from the query string: 1 for anything but a positive number."""
+    """A listing's page number from the query string: 1 for anything but a positive number,
+    and at most ``MAX_PAGE_NUMBER`` (an empty page past the end)."""
     try:
-        return max(1, int(value or 1))
+        return min(max(1, int(value or 1)), MAX_PAGE_NUMBER)
     except (TypeError, ValueError):
         return 1
 
