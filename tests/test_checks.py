@@ -65,7 +65,7 @@ def test_the_immediate_task_backend_in_production(settings):
     settings.DEBUG = False
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     assert "wagtail_newsroom.W005" in ids()
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": settings.DATABASE_TASK_BACKEND}}
     assert "wagtail_newsroom.W005" not in ids()
     settings.DEBUG = True
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -131,7 +131,9 @@ CHECK = """
 import json, django
 django.setup()
 from wagtail.models import Page, Revision
-from wagtail_newsroom.models import ArticleByline, ArticlePage, ArticleQuotation, PersonPage
+from wagtail_newsroom.models import (
+    ArticleByline, ArticlePage, ArticleQuotation, ImportRun, PersonPage,
+)
 pages = set(Page.objects.values_list("pk", flat=True))
 articles, wrong = {}, []
 for article in ArticlePage.objects.select_related("live_revision"):
@@ -148,6 +150,7 @@ print(json.dumps({
     "articles": articles,
     "wrong": wrong,
     "people": PersonPage.objects.count(),
+    "runs": list(ImportRun.objects.values_list("status", "progress", "total")),
     "orphans": [
         Revision.objects.exclude(object_id__in=[str(pk) for pk in pages]).count(),
         ArticleByline.objects.exclude(page_id__in=pages).count(),
@@ -186,3 +189,39 @@ def test_an_import_killed_five_times_then_run_again_leaves_each_article_once(tmp
     assert state["orphans"] == [0, 0, 0]  # revisions, bylines, quotations of no page
     tree = manage(env, "fixtree", stdin=subprocess.DEVNULL)
     assert tree.returncode == 0 and "No problems found" in tree.stdout, tree.stdout + tree.stderr
+
+
+WORKERS = 2
+
+
+def test_task_workers_share_a_background_import(tmp_path):
+    archive = tmp_path / "archive"
+    write_archive(archive)
+    # The command and the workers use Django's database task backend, which any number of
+    # workers, on any number of machines, read their tasks from.
+    env = environment(tmp_path) | {"NEWSROOM_TEST_TASKS": "database"}
+    queued = manage(env, "import_articles", str(archive), "--background", "--publish")
+    assert queued.returncode == 0, queued.stderr
+    assert f"Queued {ARTICLES} files as import run" in queued.stdout
+    worker = [sys.executable, "-m", "django", "db_worker", "--batch", "--no-startup-delay"]
+    workers = [
+        subprocess.Popen(worker + ["--interval", "0.1"], env=env, cwd=REPO,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for _ in range(WORKERS)
+    ]  # fmt: skip
+    logs = [process.communicate(timeout=300)[0] for process in workers]
+    assert [process.returncode for process in workers] == [0] * WORKERS, logs
+    ran = [len(re.findall(r"tasks\.import_article state=SUCC", log)) for log in logs]
+    # Every task ran once, by one worker or the other; the share depends on the machine.
+    assert sum(ran) == ARTICLES, logs
+    print("articles imported by each worker:", ran)
+
+    found = subprocess.run(
+        [sys.executable, "-c", CHECK], env=env, cwd=REPO, capture_output=True, text=True
+    )
+    state = json.loads(found.stdout or "null") or pytest.fail(found.stderr)
+    assert state["runs"] == [["done", ARTICLES, ARTICLES]]
+    assert len(state["articles"]) == ARTICLES and set(state["articles"].values()) == {1}
+    assert state["wrong"] == []
+    assert state["people"] == len(PEOPLE)
+    assert state["orphans"] == [0, 0, 0]

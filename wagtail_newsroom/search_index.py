@@ -7,13 +7,22 @@ database search backends then refresh a statistic over their whole index table, 
 spent most of its time indexing and slowed down as the archive grew. Within ``deferred()``,
 the newsroom pages and sections saved are collected instead, and indexed together by
 ``PendingIndex.flush``: once each, one table refresh per model and batch.
+
+Wagtail's own handler indexes on save by enqueueing a task; run by a worker in another
+process, outside the import's ``deferred()``, that task would index the object anyway, once per
+save. So ``BatchIndexed`` models turn Wagtail's handlers off (``search_auto_update``) and are
+indexed by this module's (``connect``), which pass the save on to Wagtail's except within
+``deferred()``.
 """
 
 import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.db.models.signals import post_delete, post_save
+from wagtail.search import index
 from wagtail.search.backends import get_search_backends_with_name
+from wagtail.search.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +75,9 @@ class BatchIndexed:
     """For the models an import saves (pages, sections): within ``deferred()``, a save
     collects the object instead of indexing it."""
 
+    # Indexed on save by ``index_on_save`` instead of Wagtail's handler.
+    search_auto_update = False
+
     def get_indexed_instance(self):
         # Wagtail asks this to index an object and to remove it; nothing an import does
         # removes one.
@@ -74,3 +86,24 @@ class BatchIndexed:
             pending.add(self)
             return None
         return super().get_indexed_instance()
+
+
+def index_on_save(sender, instance, raw=False, **kwargs):
+    """Wagtail's indexing on save, except within ``deferred()``, which collects the object."""
+    if raw:
+        return
+    pending = _pending.get()
+    if pending is not None:
+        pending.add(instance)
+    else:
+        post_save_signal_handler(instance, raw=raw, **kwargs)
+
+
+def connect():
+    """Index the ``BatchIndexed`` models on save and delete, as Wagtail indexes the others."""
+    for model in index.get_indexed_models():
+        if issubclass(model, BatchIndexed):
+            post_save.connect(index_on_save, sender=model, dispatch_uid=f"newsroom-index-{model}")
+            post_delete.connect(
+                post_delete_signal_handler, sender=model, dispatch_uid=f"newsroom-unindex-{model}"
+            )

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.signals import pre_save
 from wagtail.search import index
 
+from . import search_index
 from .frontend_cache import purge_listings
 from .models import AbstractArticlePage, AbstractPersonPage
 from .text import strip_unsafe
@@ -46,3 +47,4 @@ def connect():
     page_unpublished.connect(purge_listings, dispatch_uid="newsroom-purge-unpublished")
     pre_save.connect(strip_unsafe_fields, dispatch_uid="newsroom-strip-unsafe-fields")
     post_page_move.connect(follow_moved_profile, dispatch_uid="newsroom-follow-moved-profile")
+    search_index.connect()

@@ -1,41 +1,69 @@
-"""Background tasks for the admin import view (Django's tasks framework, ``django_tasks``).
+"""Background tasks for imports (Django's tasks framework, ``django_tasks``): the admin's
+uploads, and the ``import_articles --background`` command.
 
-Both stages run through the importer's own pipeline: ``run_import`` without a builder for the
-dry-run preview, with an ``ArticleBuilder`` for the import. With the default ImmediateBackend they
-run at once, in the request that enqueues them; configure a worker backend (see README) so large
+Everything runs through the importer's own pipeline: ``run_import`` without a builder for the
+dry-run preview, with an ``ArticleBuilder`` for the import. An import is one task per article
+(``import_article``, an ``ImportItem`` each), so that any number of workers share a large run;
+each claims its article before it starts, so a task delivered twice imports once, and the last
+to finish writes the run's report. With the default ImmediateBackend the tasks run at once, in
+the request or command that enqueues them; configure a worker backend (see README) so large
 uploads never hold a request.
 """
 
 import logging
 import tempfile
+from collections import Counter
+from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
+from wagtail.models import Page
 
 from .conf import importer_config
 from .importer.build import ArticleBuilder
 from .importer.result import printable
-from .importer.run import FAILED, Report, run_import
+from .importer.run import FAILED, run_import
 from .importer.sources import source_key
-from .models import ImportRun
-from .uploads import delete_uploads, unpack, upload_root
+from .models import ImportItem, ImportRun
+from .uploads import (
+    delete_uploads,
+    fetch_unpacked,
+    store_unpacked,
+    unpack,
+    unpacked_path,
+    upload_root,
+)
 
 logger = logging.getLogger(__name__)
 
 
 class UploadBuilder(ArticleBuilder):
     """An ArticleBuilder for unpacked uploads: pages record the uploaded file's name as their
-    source (not the temporary path), and images are only read from inside the upload."""
+    source (not the temporary path), and images are only read from inside the upload.
 
-    def __init__(self, parent, *, sources, root, **kwargs):
+    Given the upload's stored ``files`` (``store_unpacked``), the images an article refers to
+    are fetched from storage into ``root`` as they are needed.
+    """
+
+    def __init__(self, parent, *, sources, root, files=None, **kwargs):
         super().__init__(parent, image_root=root, **kwargs)
         self.sources = sources
+        self.files = files or {}
 
     def build(self, parsed):
         return super().build(parsed, source=self.sources.get(parsed.source, parsed.source))
+
+    def image(self, parsed, image, warnings):
+        wanted = (Path(parsed.source).parent / image.src).resolve()
+        if wanted.is_relative_to(self.image_root) and not wanted.exists():
+            relative = wanted.relative_to(self.image_root).as_posix()
+            if relative in self.files:
+                fetch_unpacked(self.files, relative, self.image_root)
+        return super().image(parsed, image, warnings)
 
     def source_key(self, parsed):
         # Keys start at each upload's own folder: an uploaded zip of an archive is known by
@@ -56,14 +84,6 @@ def claim(run_id, from_statuses, status):
     has it already (a task delivered twice runs once)."""
     claimed = ImportRun.objects.filter(pk=run_id, status__in=from_statuses).update(status=status)
     return ImportRun.objects.get(pk=run_id) if claimed else None
-
-
-def discard_uploads(run):
-    """Delete the run's stored files: once its import has finished or its preview failed."""
-    try:
-        delete_uploads(run.uploads)
-    except Exception:  # noqa: BLE001 - a file left behind must not hide the run's outcome
-        logger.exception("Could not delete the uploads of import run %s", run.pk)
 
 
 def fail(run, error):
@@ -100,13 +120,13 @@ def preview_import(run_id):
                 run.save(update_fields=["progress", "updated_at"])
     except Exception as error:  # noqa: BLE001 - reported on the status page
         fail(run, error)
-        discard_uploads(run)
+        discard_files(run)
         return
     run.preview = preview
     run.status = ImportRun.Status.PREVIEWED
     if not any(not item.get("error") for item in preview):
         # Nothing in it can be imported: nothing to keep the files for.
-        discard_uploads(run)
+        discard_files(run)
         run.uploads = []
     run.save(update_fields=["preview", "status", "uploads", "updated_at"])
 
@@ -126,7 +146,7 @@ def expire_previews(max_age):
         )
         if claimed is None:
             continue
-        discard_uploads(claimed)
+        discard_files(claimed)
         claimed.uploads = []
         claimed.error = _("The preview was not confirmed in time; its files were deleted.")
         claimed.save(update_fields=["uploads", "error", "updated_at"])
@@ -136,20 +156,152 @@ def expire_previews(max_age):
 
 @task()
 def import_articles(run_id):
-    """Build pages for the uploaded articles under the run's parent, and keep the report."""
+    """Unpack the run's uploads into storage, a stored file per article and image, and queue a
+    task per article (``queue``), which any worker may run."""
     run = claim(run_id, [ImportRun.Status.QUEUED], ImportRun.Status.RUNNING)
     if run is None:
         return
     try:
-        build_pages(run)
-    finally:
-        # Success or failure, the uploaded files are not needed any more.
-        discard_uploads(run)
+        check_still_permitted(run)
+        with tempfile.TemporaryDirectory(prefix="newsroom-import-") as directory:
+            sources = unpack(run.uploads, directory)
+            run.options = {"files": store_unpacked(run.uploads, directory)}
+            articles = [(unpacked_path(path, directory), name) for path, name in sources.items()]
+        run.save(update_fields=["options", "updated_at"])
+        queue(run, articles)
+    except Exception as error:  # noqa: BLE001 - reported on the status page
+        run.report = {"counts": {}, "outcomes": []}
+        run.save(update_fields=["report"])
+        fail(run, error)
+        discard_files(run)
+
+
+def queue(run, sources):
+    """Queue an ``import_article`` task for each (path, name) in ``sources``, in order."""
+    items = ImportItem.objects.bulk_create(
+        ImportItem(run=run, position=position, path=path, name=name)
+        for position, (path, name) in enumerate(sources)
+    )
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=ImportRun.Status.RUNNING, total=len(items), progress=0
+    )
+    for item in items:
+        import_article.enqueue(item.pk)
+    if not items:
+        finish(run.pk)
+
+
+@task()
+def import_article(item_id):
+    """Import one article of a run, in a transaction of its own; the run's last article to
+    finish ends the run with its report."""
+    claimed = ImportItem.objects.filter(
+        pk=item_id, status=ImportItem.Status.QUEUED, run__status=ImportRun.Status.RUNNING
+    ).update(status=ImportItem.Status.RUNNING)
+    if not claimed:
+        # Delivered twice, or its run has failed.
+        return
+    item = ImportItem.objects.select_related("run__parent", "run__user").get(pk=item_id)
+    run = item.run
+    try:
+        check_still_permitted(run)
+    except PermissionDenied as error:
+        run.report = report_of(run)
+        run.save(update_fields=["report"])
+        fail(run, error)
+        discard_files(run)
+        return
+    try:
+        item.outcome = import_item(run, item)
+    except Exception as error:  # noqa: BLE001 - this article's failure, in the report
+        logger.exception("Import run %s could not import %s", run.pk, item.name)
+        item.outcome = {
+            "source": printable(item.name),
+            "status": FAILED,
+            "page": None,
+            "title": None,
+            "message": "",
+            "warnings": [],
+            "error": f"{error}" or type(error).__name__,
+        }
+    item.status = ImportItem.Status.DONE
+    item.save(update_fields=["status", "outcome"])
+    ImportRun.objects.filter(pk=run.pk).update(
+        progress=F("progress") + 1, updated_at=timezone.now()
+    )
+    if not run.items.exclude(status=ImportItem.Status.DONE).exists():
+        finish(run.pk)
+
+
+def import_item(run, item):
+    """Parse and build one item's article as its run asks; its report line."""
+    with tempfile.TemporaryDirectory(prefix="newsroom-import-") as directory:
+        options = run.options
+        if run.origin == ImportRun.Origin.UPLOAD:
+            path = fetch_unpacked(options["files"], item.path, directory)
+            builder = UploadBuilder(
+                run.parent.specific,
+                sources={path: item.name},
+                root=directory,
+                files=options["files"],
+                publish=run.publish,
+                user=run.user,
+            )
+            config, encoding = importer_config(), None
+        else:
+            path = item.path
+            people_parent = options.get("people_parent")
+            builder = ArticleBuilder(
+                run.parent.specific,
+                people_parent=Page.objects.get(pk=people_parent).specific
+                if people_parent
+                else None,
+                publish=run.publish,
+                force=options.get("force", False),
+                archive_root=options.get("archive_root"),
+                image_root=options.get("image_root"),
+            )
+            config = importer_config(options.get("rules", []), day_first=options.get("day_first"))
+            encoding = options.get("encoding")
+        [outcome] = run_import([path], builder=builder, config=config, encoding=encoding)
+        return outcome_dict(outcome, {path: item.name})
+
+
+def report_of(run):
+    """The run's report from its finished items, in order."""
+    outcomes = list(
+        run.items.filter(status=ImportItem.Status.DONE).values_list("outcome", flat=True)
+    )
+    return {"counts": dict(Counter(o["status"] for o in outcomes)), "outcomes": outcomes}
+
+
+def finish(run_id):
+    """End a running run whose items are all done, with their report; once, however many
+    workers find it finished."""
+    run = ImportRun.objects.get(pk=run_id)
+    ended = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.RUNNING).update(
+        status=ImportRun.Status.DONE, report=report_of(run), updated_at=timezone.now()
+    )
+    if ended:
+        discard_files(run)
+
+
+def discard_files(run):
+    """Delete what a finished upload stored: the uploads and their unpacked files."""
+    if run.origin != ImportRun.Origin.UPLOAD:
+        return
+    try:
+        delete_uploads(run.uploads, run.options.get("files", {}).values())
+    except Exception:  # noqa: BLE001 - a file left behind must not hide the run's outcome
+        logger.exception("Could not delete the files of import run %s", run.pk)
 
 
 def check_still_permitted(run):
     """Refuse the run when its user may no longer do what it asks: a queued task may run long
     after the confirmation, by when the user's permissions, or the user, may be gone."""
+    if run.origin != ImportRun.Origin.UPLOAD:
+        # A command's run: whoever can run commands on the server may import.
+        return
     user, parent = run.user, run.parent
     permissions = parent.permissions_for_user(user) if user and parent and user.is_active else None
     allowed = permissions is not None and permissions.can_add_subpage()
@@ -157,41 +309,8 @@ def check_still_permitted(run):
         allowed = permissions.can_publish_subpage()
     if not allowed:
         raise PermissionDenied(
-            _("You may no longer add or publish articles under this page; nothing was imported.")
+            _("You may no longer add or publish articles under this page; the import stopped.")
         )
-
-
-def build_pages(run):
-    """Import the run's unpacked uploads; the run ends DONE with its report, or FAILED."""
-    outcomes = []
-    try:
-        check_still_permitted(run)
-        with tempfile.TemporaryDirectory(prefix="newsroom-import-") as directory:
-            sources = unpack(run.uploads, directory)
-            builder = UploadBuilder(
-                run.parent.specific,
-                sources=sources,
-                root=directory,
-                publish=run.publish,
-                user=run.user,
-            )
-            report = Report()
-            run.total, run.progress = len(sources), 0
-            run.save(update_fields=["total", "progress", "updated_at"])
-            for outcome in run_import(
-                list(sources), builder=builder, config=importer_config(), report=report
-            ):
-                outcomes.append(outcome_dict(outcome, sources))
-                run.progress = len(outcomes)
-                run.save(update_fields=["progress", "updated_at"])
-    except Exception as error:  # noqa: BLE001 - reported on the status page
-        run.report = {"counts": {}, "outcomes": outcomes}
-        run.save(update_fields=["report"])
-        fail(run, error)
-        return
-    run.report = {"counts": dict(report.counts), "outcomes": outcomes}
-    run.status = ImportRun.Status.DONE
-    run.save(update_fields=["report", "status", "updated_at"])
 
 
 def outcome_dict(outcome, sources):

@@ -267,17 +267,52 @@ def unpack_member(archive, name, folder, info, member, total):
     return str(target), f"{name}/{member}" if is_article else None
 
 
-def delete_uploads(uploads):
-    """Remove the stored files of a run (and the run's folder, when the storage has folders)."""
+def unpacked_path(path, directory):
+    """``path``, written by ``unpack`` into ``directory``, as a path inside the upload."""
+    return Path(path).resolve().relative_to(Path(directory).resolve()).as_posix()
+
+
+def store_unpacked(uploads, directory):
+    """Save every file ``unpack`` wrote into ``directory`` beside the uploads, so that any
+    worker can fetch an article, and the images it refers to, alone; returns {path inside the
+    upload: storage name}."""
+    folder = f"{posixpath.dirname(uploads[0]['file'])}/unpacked"
+    stored = {}
+    for path in sorted(Path(directory).rglob("*")):
+        if path.is_file():
+            relative = unpacked_path(path, directory)
+            with path.open("rb") as content:
+                stored[relative] = default_storage.save(f"{folder}/{relative}", content)
+    return stored
+
+
+def fetch_unpacked(files, relative, directory):
+    """Write the stored copy of the upload's ``relative`` file where ``unpack`` wrote it
+    under ``directory``; returns its path."""
+    target = Path(directory, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with default_storage.open(files[relative], "rb") as stored, target.open("wb") as out:
+        for chunk in iter(lambda: stored.read(1024 * 1024), b""):
+            out.write(chunk)
+    return str(target)
+
+
+def delete_uploads(uploads, files=()):
+    """Remove the stored files of a run, uploaded and unpacked (and the run's folders, when
+    the storage has folders)."""
     folders = set()
-    for upload in uploads:
-        default_storage.delete(upload["file"])
-        folders.add(posixpath.dirname(upload["file"]))
-    for folder in folders:
-        if folder.startswith(f"{STORAGE_DIR}/"):
-            try:
-                path = Path(default_storage.path(folder))
-            except NotImplementedError:
-                continue
-            with contextlib.suppress(OSError):
-                path.rmdir()
+    for name in [*(upload["file"] for upload in uploads), *files]:
+        default_storage.delete(name)
+        folders.update(
+            str(folder)
+            for folder in PurePosixPath(name).parents
+            if str(folder).startswith(f"{STORAGE_DIR}/")
+        )
+    # Deepest first, so that a folder emptied of its folders goes too.
+    for folder in sorted(folders, key=lambda folder: folder.count("/"), reverse=True):
+        try:
+            path = Path(default_storage.path(folder))
+        except NotImplementedError:
+            continue
+        with contextlib.suppress(OSError):
+            path.rmdir()

@@ -27,7 +27,7 @@ from taggit.models import Tag
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
@@ -95,6 +95,19 @@ def find_people_index(parent):
             _("There is no people index page to add profiles to; create one first."),
         )
     return people_index
+
+
+def add_child(parent, page):
+    """Add ``page`` under ``parent`` once no other transaction is adding a page there.
+
+    Adding a child updates the parent's row, which then stays locked until the article's
+    transaction commits; another import adding beside it meanwhile would compute the same
+    tree path from what it can see, build its whole article, and fail on the path at the end.
+    Taking the parent's lock first makes it wait instead, and then read the path the other
+    one took. (SQLite has no row locks: a writer locks the whole database.)
+    """
+    list(Page.objects.select_for_update().filter(pk=parent.pk).values_list("pk"))
+    parent.add_child(instance=page)
 
 
 def slug_for(text, fallback):
@@ -277,7 +290,7 @@ class ArticleBuilder:
             # Pages are born live in Wagtail; an import publishes only through a revision.
             page.live = False
             page.slug = find_available_slug(self.parent, slug_for(parsed.headline, "article"))
-            self.parent.add_child(instance=page)
+            add_child(self.parent, page)
         bylines = {}
         for author in parsed.authors:
             if author.name in bylines or author.name not in people:
@@ -366,7 +379,7 @@ class ArticleBuilder:
                     job_title=fit(role, PersonPage, "job_title", _("role"), warnings),
                     live=False,
                 )
-                self.people_parent.add_child(instance=profile)
+                add_child(self.people_parent, profile)
                 revision = profile.save_revision(user=self.user, log_action=True)
                 if self.publish:
                     revision.publish(user=self.user)

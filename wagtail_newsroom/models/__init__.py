@@ -1,4 +1,4 @@
-from .imports import ImportRun
+from .imports import ImportItem, ImportRun
 from .pages import (
     AbstractArticlePage,
     AbstractNewsIndexPage,
@@ -25,6 +25,7 @@ __all__ = [
     "ArticleRelatedLink",
     "BylineRole",
     "ArticleTag",
+    "ImportItem",
     "ImportRun",
     "NewsIndexPage",
     "NewsroomSettings",

@@ -10,8 +10,9 @@ class ImportRun(models.Model):
     """One upload in the admin's import view, from preview to report; or, recorded when it
     ends, one run of the ``import_articles`` command.
 
-    The parsing and the import run as background tasks (``wagtail_newsroom.tasks``); the
-    status page reads their progress and results from here.
+    The parsing and the import run as background tasks (``wagtail_newsroom.tasks``): one task
+    per article (an ``ImportItem``), so that several workers share a large run. The status page
+    reads their progress and results from here.
     """
 
     class Status(models.TextChoices):
@@ -61,6 +62,9 @@ class ImportRun(models.Model):
     # {"counts": {...}, "outcomes": [{"source", "status", "page", "title", "message",
     #  "warnings", "error"}]}
     report = models.JSONField(_("report"), default=dict, blank=True)
+    # What a worker needs to import a command's articles as the command would (its options), or
+    # an upload's once unpacked: {"files": {path inside the upload: storage name}}.
+    options = models.JSONField(_("options"), default=dict, blank=True)
     progress = models.PositiveIntegerField(_("sources done"), default=0)
     total = models.PositiveIntegerField(_("sources"), default=0)
     error = models.TextField(_("error"), blank=True)
@@ -90,3 +94,38 @@ class ImportRun(models.Model):
     @property
     def outcomes_with_warnings(self):
         return [o for o in self.report.get("outcomes", []) if o.get("warnings") and o.get("page")]
+
+
+class ImportItem(models.Model):
+    """One article of an import run, imported by a task of its own."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to import")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Done")
+
+    run = models.ForeignKey(
+        ImportRun, verbose_name=_("import run"), on_delete=models.CASCADE, related_name="items"
+    )
+    position = models.PositiveIntegerField(_("position"))
+    # A command's file: its absolute path; an upload's: its path inside the upload, whose
+    # stored copy the run's ``options["files"]`` names.
+    path = models.TextField(_("path"))
+    name = models.TextField(_("name"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
+    )
+    # The report line: {"source", "status", "page", "title", "message", "warnings", "error"}.
+    outcome = models.JSONField(_("outcome"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["run", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "position"], name="unique_import_item_position")
+        ]
+        indexes = [models.Index(fields=["run", "status"], name="import_item_by_status")]
+        verbose_name = _("import item")
+        verbose_name_plural = _("import items")
+
+    def __str__(self):
+        return self.name

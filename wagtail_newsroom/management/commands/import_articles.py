@@ -1,18 +1,20 @@
 import json
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from ... import tasks
 from ...conf import importer_config, newsroom_settings
 from ...importer import ArticleImportError, iter_paths
 from ...importer.build import ArticleBuilder, article_model_for
 from ...importer.outcomes import OutcomeStatus
 from ...importer.result import printable
 from ...importer.run import FAILED, Report, run_import
+from ...importer.sources import STDIN
 from ...models import ImportRun, NewsIndexPage, PersonIndexPage
-from ...tasks import outcome_dict
 
 
 def find_page(value, *, label):
@@ -35,7 +37,7 @@ def find_page(value, *, label):
 def record(outcomes, recorded):
     """Pass ``outcomes`` on, keeping each one's report line for the admin's recent imports."""
     for outcome in outcomes:
-        recorded.append(outcome_dict(outcome, {}))
+        recorded.append(tasks.outcome_dict(outcome, {}))
         yield outcome
 
 
@@ -111,11 +113,21 @@ class Command(BaseCommand):
         )
         parser.add_argument("--encoding", help=_("Read every file in this encoding."))
         parser.add_argument("--jobs", type=int, default=1, help=_("Parse in this many processes."))
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help=_(
+                "Queue a task per file for the site's task workers (Django's tasks framework) "
+                "instead of importing here; follow the run in the admin's Import articles view."
+            ),
+        )
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, **options):
         paths = list(iter_paths(options["paths"]))
         config = self.get_config(options)
+        if options["background"]:
+            return self.queue(paths, options)
         builder = None if options["dry_run"] else self.get_builder(options)
         report = Report()
         outcomes = run_import(
@@ -152,6 +164,62 @@ class Command(BaseCommand):
             raise CommandError(
                 _("%(count)d of %(total)d files failed.")
                 % {"count": len(report.failures), "total": len(paths)},
+                returncode=1,
+            )
+
+    def queue(self, paths, options):
+        """Record the run with what a worker needs to import its files as this command
+        would, and queue a task per file."""
+        if options["dry_run"] or STDIN in paths:
+            raise CommandError(
+                _("--background imports files: not standard input, and not a dry run.")
+            )
+        builder = self.get_builder(options)
+        unreadable = [path for path in paths if isinstance(path, ArticleImportError)]
+        paths = [path for path in paths if not isinstance(path, ArticleImportError)]
+        # Absolute paths, because a worker runs in a folder of its own; the keys they give
+        # are those of an import run here (``source_key``).
+        run = ImportRun.objects.create(
+            origin=ImportRun.Origin.COMMAND,
+            status=ImportRun.Status.QUEUED,
+            parent=builder.parent,
+            publish=builder.publish,
+            uploads=[{"name": printable(path)} for path in options["paths"]],
+            options={
+                "people_parent": options["people_parent"] and builder.people_parent.pk,
+                "force": builder.force,
+                "archive_root": None
+                if builder.archive_root is None
+                else str(Path(builder.archive_root).resolve()),
+                "image_root": None if builder.image_root is None else str(builder.image_root),
+                "rules": [
+                    str(Path(rules).resolve()) if Path(rules).is_file() else rules
+                    for rules in options["rules"]
+                ],
+                "day_first": {"day": True, "month": False}.get(options["date_order"]),
+                "encoding": options["encoding"],
+            },
+        )
+        tasks.queue(run, [(str(path.resolve()), printable(path)) for path in paths])
+        run.refresh_from_db()
+        if run.status == ImportRun.Status.DONE:
+            # The site's task backend runs tasks at once (the ImmediateBackend).
+            self.stdout.write(self.summary(run.counts))
+            failures = [o for o in run.report["outcomes"] if o["status"] == FAILED]
+        else:
+            self.stdout.write(
+                _("Queued %(count)d files as import run %(run)s for the site's task workers.")
+                % {"count": len(paths), "run": run.pk}
+            )
+            failures = []
+        for failure in failures:
+            self.stderr.write(self.style.ERROR(f"{failure['source']}: {failure['error']}"))
+        for error in unreadable:
+            self.stderr.write(self.style.ERROR(str(error)))
+        if failures or unreadable:
+            raise CommandError(
+                _("%(count)d of %(total)d files failed.")
+                % {"count": len(failures) + len(unreadable), "total": len(paths) + len(unreadable)},
                 returncode=1,
             )
 
@@ -249,15 +317,14 @@ class Command(BaseCommand):
         for warning in outcome.warnings:
             self.stdout.write(self.style.WARNING(f"  {warning}"))
 
+    def summary(self, counts):
+        return _(
+            "Created %(created)d, updated %(updated)d, unchanged %(unchanged)d, "
+            "skipped %(skipped)d, parsed %(parsed)d, failed %(failed)d."
+        ) % {status: counts.get(status, 0) for status in OutcomeStatus.values}
+
     def write_summary(self, report, stream):
-        counts = report.counts
-        stream.write(
-            _(
-                "Created %(created)d, updated %(updated)d, unchanged %(unchanged)d, "
-                "skipped %(skipped)d, parsed %(parsed)d, failed %(failed)d."
-            )
-            % {status: counts[status] for status in OutcomeStatus.values}
-        )
+        stream.write(self.summary(report.counts))
         for outcome in report.notes:
             if outcome.status == OutcomeStatus.SKIPPED:
                 stream.write(f"  {printable(outcome.source)}: {outcome.message}")
