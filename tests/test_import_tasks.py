@@ -3,16 +3,24 @@ option and the admin's uploads, run in any order, each task delivered any number
 
 import io
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import timezone
 from PIL import Image
 
 from wagtail_newsroom import tasks
-from wagtail_newsroom.models import ArticlePage, ImportItem, ImportRun, PersonPage
+from wagtail_newsroom.models import (
+    ArticlePage,
+    ImportItem,
+    ImportRun,
+    PersonIndexPage,
+    PersonPage,
+)
 from wagtail_newsroom.uploads import STORAGE_DIR, store_uploads
 
 from .admin.utils import make_user
@@ -156,6 +164,114 @@ def test_the_background_command_refuses_what_a_worker_cannot_do(args, tmp_path, 
     with pytest.raises(CommandError, match="not standard input, and not a dry run"):
         call_command("import_articles", str(tmp_path), *args, "--background")
     assert not ImportRun.objects.exists()
+
+
+def stall(run):
+    """Date the run's last progress as ``expire_imports`` takes for a stopped worker's."""
+    ImportRun.objects.filter(pk=run.pk).update(updated_at=timezone.now() - timedelta(hours=2))
+
+
+def test_a_stopped_workers_run_is_resumed_and_imports_each_article_once(
+    tmp_path, news_index, people_index
+):
+    archive = write_archive(tmp_path / "archive", 3)
+    with override_settings(TASKS=DUMMY_TASKS):
+        call_command("import_articles", str(archive), "--background", stdout=io.StringIO())
+        call_command("import_articles", str(archive), "--background", stdout=io.StringIO())
+        stalled, busy = ImportRun.objects.order_by("pk")
+        first, stopped, lost = stalled.items.all()
+        tasks.import_article.call(first.pk)
+        # A worker claimed the second article and was killed (its transaction rolled back);
+        # the third's task was lost with the queue.
+        ImportItem.objects.filter(pk=stopped.pk).update(status=ImportItem.Status.RUNNING)
+        stall(stalled)
+        # Another run's worker is busy on an article, and the run has progressed lately.
+        busy_item = busy.items.first()
+        ImportItem.objects.filter(pk=busy_item.pk).update(status=ImportItem.Status.RUNNING)
+        backend = tasks.import_article.get_backend()
+        backend.clear()
+
+        out = io.StringIO()
+        call_command("expire_imports", stdout=out)
+        assert "1 stalled imports resumed" in out.getvalue()
+        assert queued_items(tasks.import_article) == [stopped.pk, lost.pk]
+        assert ImportItem.objects.get(pk=busy_item.pk).status == ImportItem.Status.RUNNING
+        # Resumed, it waits another hour without progress before it is taken for stopped.
+        backend.clear()
+        call_command("expire_imports", stdout=out)
+        assert "0 stalled imports resumed" in out.getvalue()
+        assert queued_items(tasks.import_article) == []
+
+        # The first worker's task for the second article comes in after all: once.
+        for item_id in [stopped.pk, lost.pk, stopped.pk]:
+            tasks.import_article.call(item_id)
+
+    stalled.refresh_from_db()
+    assert stalled.status == ImportRun.Status.DONE and stalled.progress == 3
+    assert stalled.counts == {"created": 3}
+    assert ArticlePage.objects.count() == 3
+
+
+def test_a_run_stopped_between_its_last_article_and_its_end_is_ended(
+    tmp_path, news_index, people_index
+):
+    archive = write_archive(tmp_path / "archive", 1)
+    with override_settings(TASKS=DUMMY_TASKS):
+        call_command("import_articles", str(archive), "--background", stdout=io.StringIO())
+        run = ImportRun.objects.get()
+        tasks.import_article.call(run.items.get().pk)
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING)
+    stall(run)
+    call_command("expire_imports", "--stalled-hours", "1.5", stdout=io.StringIO())
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE and run.counts == {"created": 1}
+
+
+def test_an_upload_stopped_before_its_articles_were_queued_fails(news_index):
+    upload = io.BytesIO(article(0).encode())
+    upload.name, upload.size = "one.html", len(upload.getvalue())
+    run = ImportRun.objects.create(
+        user=make_user("editor", superuser=True),
+        uploads=store_uploads([upload]),
+        parent=news_index,
+        status=ImportRun.Status.RUNNING,
+    )
+    stall(run)
+    out = io.StringIO()
+    call_command("expire_imports", stdout=out)
+    assert "1 stalled imports resumed" in out.getvalue()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.FAILED
+    assert "stopped before its articles were queued; upload the files again" in run.error
+    assert not any(default_storage.exists(upload["file"]) for upload in run.uploads)
+
+
+@pytest.mark.parametrize("deleted", ["parent", "people parent"])
+def test_a_deleted_page_stops_the_run_with_its_name(deleted, tmp_path, news_index, people_index):
+    archive = write_archive(tmp_path / "archive", 2)
+    profiles = people_index.add_child(instance=PersonIndexPage(title="Profiles"))
+    with override_settings(TASKS=DUMMY_TASKS):
+        call_command(
+            "import_articles",
+            str(archive),
+            "--background",
+            "--people-parent",
+            str(profiles.pk),
+            stdout=io.StringIO(),
+        )
+        run = ImportRun.objects.get()
+        (news_index if deleted == "parent" else profiles).delete()
+        for item in run.items.all():
+            tasks.import_article.call(item.pk)
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.FAILED
+    assert run.error == (
+        "The page to import under no longer exists; the import stopped."
+        if deleted == "parent"
+        else f"The page for new profiles (ID {profiles.pk}) no longer exists; the import stopped."
+    )
+    assert run.report == {"counts": {}, "outcomes": []}
+    assert not ArticlePage.objects.exists()
 
 
 def test_an_uploaded_zip_is_imported_a_task_per_article_with_its_images(news_index, people_index):

@@ -48,6 +48,10 @@ DEFAULTS = {
     # Hours an upload's preview waits to be confirmed before ``manage.py expire_imports``
     # deletes its files.
     "IMPORT_PREVIEW_MAX_AGE": 24,
+    # Hours a running import may go without finishing an article before ``manage.py
+    # expire_imports`` takes it for stopped (its worker killed, its tasks lost) and queues its
+    # unfinished articles again.
+    "IMPORT_STALLED_AFTER": 1,
 }
 
 

@@ -15,7 +15,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -39,6 +39,10 @@ from .uploads import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+class ImportStopped(Exception):
+    """A run cannot go on: its user may no longer import there, or its pages are gone."""
 
 
 class UploadBuilder(ArticleBuilder):
@@ -154,6 +158,46 @@ def expire_previews(max_age):
     return count
 
 
+def resume_stalled(max_age):
+    """Go on with the running imports that have made no progress for longer than ``max_age``
+    (a timedelta), as when a worker was stopped in the middle of an article; returns how many.
+
+    The stopped article's transaction was rolled back, so its item is queued again with every
+    item still waiting, whose tasks may have been lost with the worker; a task delivered twice
+    imports once. A run stopped before its articles were queued fails, for its user to upload
+    again. Run it now and then (``manage.py expire_imports``).
+    """
+    stalled = ImportRun.objects.filter(
+        status=ImportRun.Status.RUNNING, updated_at__lt=timezone.now() - max_age
+    )
+    count = 0
+    for run in stalled:
+        if not run.items.exists():
+            claimed = claim(run.pk, [ImportRun.Status.RUNNING], ImportRun.Status.FAILED)
+            if claimed is not None:
+                discard_files(claimed)
+                claimed.report = {"counts": {}, "outcomes": []}
+                claimed.error = _(
+                    "The import stopped before its articles were queued; upload the files again."
+                )
+                claimed.save(update_fields=["report", "error", "updated_at"])
+                count += 1
+            continue
+        run.items.filter(status=ImportItem.Status.RUNNING).update(status=ImportItem.Status.QUEUED)
+        # Not resumed again before another ``max_age`` without progress.
+        ImportRun.objects.filter(pk=run.pk).update(updated_at=timezone.now())
+        waiting = list(
+            run.items.filter(status=ImportItem.Status.QUEUED).values_list("pk", flat=True)
+        )
+        for item_id in waiting:
+            import_article.enqueue(item_id)
+        if not waiting:
+            # Its last article was done but the run was not ended.
+            finish(run.pk)
+        count += 1
+    return count
+
+
 @task()
 def import_articles(run_id):
     """Unpack the run's uploads into storage, a stored file per article and image, and queue a
@@ -162,7 +206,7 @@ def import_articles(run_id):
     if run is None:
         return
     try:
-        check_still_permitted(run)
+        check_can_go_on(run)
         with tempfile.TemporaryDirectory(prefix="newsroom-import-") as directory:
             sources = unpack(run.uploads, directory)
             run.options = {"files": store_unpacked(run.uploads, directory)}
@@ -204,8 +248,8 @@ def import_article(item_id):
     item = ImportItem.objects.select_related("run__parent", "run__user").get(pk=item_id)
     run = item.run
     try:
-        check_still_permitted(run)
-    except PermissionDenied as error:
+        check_can_go_on(run)
+    except ImportStopped as error:
         run.report = report_of(run)
         run.save(update_fields=["report"])
         fail(run, error)
@@ -225,10 +269,11 @@ def import_article(item_id):
             "error": f"{error}" or type(error).__name__,
         }
     item.status = ImportItem.Status.DONE
-    item.save(update_fields=["status", "outcome"])
-    ImportRun.objects.filter(pk=run.pk).update(
-        progress=F("progress") + 1, updated_at=timezone.now()
-    )
+    with transaction.atomic():
+        item.save(update_fields=["status", "outcome"])
+        ImportRun.objects.filter(pk=run.pk).update(
+            progress=F("progress") + 1, updated_at=timezone.now()
+        )
     if not run.items.exclude(status=ImportItem.Status.DONE).exists():
         finish(run.pk)
 
@@ -296,19 +341,29 @@ def discard_files(run):
         logger.exception("Could not delete the files of import run %s", run.pk)
 
 
-def check_still_permitted(run):
-    """Refuse the run when its user may no longer do what it asks: a queued task may run long
-    after the confirmation, by when the user's permissions, or the user, may be gone."""
+def check_can_go_on(run):
+    """Stop the run when its pages are gone, or when its user may no longer do what it asks: a
+    queued task may run long after the confirmation, by when the user's permissions, the user,
+    or the pages chosen, may be gone."""
+    parent = run.parent
+    if parent is None:
+        raise ImportStopped(_("The page to import under no longer exists; the import stopped."))
     if run.origin != ImportRun.Origin.UPLOAD:
         # A command's run: whoever can run commands on the server may import.
+        people_parent = run.options.get("people_parent")
+        if people_parent and not Page.objects.filter(pk=people_parent).exists():
+            raise ImportStopped(
+                _("The page for new profiles (ID %(id)s) no longer exists; the import stopped.")
+                % {"id": people_parent}
+            )
         return
-    user, parent = run.user, run.parent
-    permissions = parent.permissions_for_user(user) if user and parent and user.is_active else None
+    user = run.user
+    permissions = parent.permissions_for_user(user) if user and user.is_active else None
     allowed = permissions is not None and permissions.can_add_subpage()
     if allowed and run.publish:
         allowed = permissions.can_publish_subpage()
     if not allowed:
-        raise PermissionDenied(
+        raise ImportStopped(
             _("You may no longer add or publish articles under this page; the import stopped.")
         )
 
