@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
+from tests.admin.utils import make_user
 from tests.factories import make_article, make_person, quote
 from tests.testapp.models import LiveBlogPage
 from wagtail_newsroom.models import (
@@ -337,6 +338,28 @@ def test_private_articles_stay_out_of_public_listings(news_index, people_index, 
     assert "Members story" not in feed and "Open story" in feed
     profile = soup(client.get(author.url)).get_text()
     assert "Members story" not in profile and "Open story" in profile
+
+
+def test_view_restrictions_of_ancestors_and_alias_sources_hold(home, news_index, client):
+    """Newsroom pages check view restrictions from the ancestors they read for the
+    breadcrumbs: a private index's, and an alias's source page's, still apply."""
+    members = home.add_child(instance=NewsIndexPage(title="Members"))
+    article = make_article(members, "Members story")
+    open_article = make_article(news_index, "Open story")
+    alias = open_article.create_alias(parent=news_index, update_slug="open-story-again")
+    for page in (article, open_article, alias):
+        assert client.get(page.url).status_code == 200
+
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(
+        page=open_article, restriction_type=PageViewRestriction.LOGIN
+    )
+    for page in (article, open_article, alias):
+        response = client.get(page.url)
+        assert response.status_code == 302 and "next=" in response["Location"], page.url
+    client.force_login(make_user("reader"))
+    for page in (article, open_article, alias):
+        assert client.get(page.url).status_code == 200
 
 
 def test_unpublished_profiles_are_named_but_not_linked(news_index, people_index, client):

@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.functional import cached_property
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from .. import caching, metadata, search_index
 from ..conf import newsroom_settings
@@ -46,9 +46,20 @@ class NewsroomPageMixin(search_index.BatchIndexed):
 
     @cached_property
     def newsroom_ancestors(self):
-        """The page's ancestors, the tree's root first: one query for the breadcrumbs and
-        the links up to the page's index."""
+        """The page's ancestors, the tree's root first: one query for the view restrictions,
+        the breadcrumbs and the links up to the page's index."""
         return list(self.get_ancestors())
+
+    def get_view_restrictions(self):
+        # Wagtail's reads the ancestors with a query of its own, which the breadcrumbs then
+        # make again: the restrictions of this page and its ancestors (an alias's are its
+        # source page's), from the one list.
+        page_ids = set()
+        for page in [self, *self.newsroom_ancestors]:
+            while page.alias_of_id:
+                page = page.alias_of
+            page_ids.add(page.pk)
+        return PageViewRestriction.objects.filter(page_id__in=page_ids)
 
     def get_newsroom_settings(self, request=None):
         """The Newsroom settings of the site serving the page."""
