@@ -2,11 +2,13 @@
 option and the admin's uploads, run in any order, each task delivered any number of times."""
 
 import io
+import uuid
 import zipfile
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.test import override_settings
@@ -210,6 +212,37 @@ def test_a_stopped_workers_run_is_resumed_and_imports_each_article_once(
     assert stalled.status == ImportRun.Status.DONE and stalled.progress == 3
     assert stalled.counts == {"created": 3}
     assert ArticlePage.objects.count() == 3
+
+
+def test_a_resumed_run_leaves_the_tasks_still_waiting_in_the_queue(
+    tmp_path, news_index, people_index
+):
+    archive = write_archive(tmp_path / "archive", 3)
+    queue = {"default": {"BACKEND": settings.DATABASE_TASK_BACKEND, "ENQUEUE_ON_COMMIT": False}}
+    with override_settings(TASKS=queue):
+        call_command("import_articles", str(archive), "--background", stdout=io.StringIO())
+        run = ImportRun.objects.get()
+        waiting, stopped, lost = run.items.all()
+        assert all(item.task_id for item in (waiting, stopped, lost))
+        # The queue's workers are down; one stopped in the middle of the second article, and
+        # the third's task is gone from the queue.
+        ImportItem.objects.filter(pk=stopped.pk).update(status=ImportItem.Status.RUNNING)
+        ImportItem.objects.filter(pk=lost.pk).update(task_id=str(uuid.uuid4()))
+        stall(run)
+        out = io.StringIO()
+        call_command("expire_imports", stdout=out)
+        assert "1 stalled imports resumed" in out.getvalue()
+        backend = tasks.import_article.get_backend()
+        after = {item.pk: item for item in run.items.all()}
+        assert after[waiting.pk].task_id == waiting.task_id
+        for item in (stopped, lost):
+            assert after[item.pk].status == ImportItem.Status.QUEUED
+            assert after[item.pk].task_id != item.task_id
+            assert backend.get_result(after[item.pk].task_id).args == [item.pk]
+        # With every unfinished article's task waiting, there is nothing to resume.
+        stall(run)
+        call_command("expire_imports", stdout=out)
+        assert "0 stalled imports resumed" in out.getvalue()
 
 
 def test_a_run_stopped_between_its_last_article_and_its_end_is_ended(

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import exceptions as task_exceptions
 from django_tasks import task
 from wagtail.models import Page
 
@@ -39,6 +40,12 @@ from .uploads import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+# django-tasks renamed it in 0.9 (the Wagtail 7.0 LTS has 0.7).
+TASK_RESULT_MISSING = (
+    getattr(task_exceptions, "TaskResultDoesNotExist", None) or task_exceptions.ResultDoesNotExist
+)
 
 
 class ImportStopped(Exception):
@@ -162,14 +169,15 @@ def resume_stalled(max_age):
     """Go on with the running imports that have made no progress for longer than ``max_age``
     (a timedelta), as when a worker was stopped in the middle of an article; returns how many.
 
-    The stopped article's transaction was rolled back, so its item is queued again with every
-    item still waiting, whose tasks may have been lost with the worker; a task delivered twice
-    imports once. A run stopped before its articles were queued fails, for its user to upload
-    again. Run it now and then (``manage.py expire_imports``).
+    Articles whose task was lost are queued again: the one a stopped worker was importing
+    (its transaction rolled back), and those whose task the queue no longer holds, waiting; a
+    task delivered twice imports once. A run stopped before its articles were queued fails,
+    for its user to upload again. Run it now and then (``manage.py expire_imports``).
     """
     stalled = ImportRun.objects.filter(
         status=ImportRun.Status.RUNNING, updated_at__lt=timezone.now() - max_age
     )
+    backend = import_article.get_backend()
     count = 0
     for run in stalled:
         if not run.items.exists():
@@ -183,19 +191,37 @@ def resume_stalled(max_age):
                 claimed.save(update_fields=["report", "error", "updated_at"])
                 count += 1
             continue
-        run.items.filter(status=ImportItem.Status.RUNNING).update(status=ImportItem.Status.QUEUED)
+        unfinished = list(run.items.exclude(status=ImportItem.Status.DONE))
+        lost = [item for item in unfinished if task_lost(item, backend)]
+        if unfinished and not lost:
+            # Waiting for a worker.
+            continue
+        ImportItem.objects.filter(
+            pk__in=[item.pk for item in lost], status=ImportItem.Status.RUNNING
+        ).update(status=ImportItem.Status.QUEUED)
         # Not resumed again before another ``max_age`` without progress.
         ImportRun.objects.filter(pk=run.pk).update(updated_at=timezone.now())
-        waiting = list(
-            run.items.filter(status=ImportItem.Status.QUEUED).values_list("pk", flat=True)
-        )
-        for item_id in waiting:
-            import_article.enqueue(item_id)
-        if not waiting:
+        enqueue_items(lost)
+        if not unfinished:
             # Its last article was done but the run was not ended.
             finish(run.pk)
         count += 1
     return count
+
+
+def task_lost(item, backend):
+    """Whether an unfinished item's task will never run: its worker stopped in the middle of
+    it, or the queue no longer holds it, waiting (without a queue to ask, as with the
+    ImmediateBackend, a stalled run's tasks are all lost)."""
+    if item.status == ImportItem.Status.RUNNING:
+        return True
+    if not (backend.supports_get_result and item.task_id):
+        return True
+    try:
+        result = backend.get_result(item.task_id)
+    except TASK_RESULT_MISSING:
+        return True
+    return result.started_at is not None
 
 
 @task()
@@ -229,10 +255,16 @@ def queue(run, sources):
     ImportRun.objects.filter(pk=run.pk).update(
         status=ImportRun.Status.RUNNING, total=len(items), progress=0
     )
-    for item in items:
-        import_article.enqueue(item.pk)
+    enqueue_items(items)
     if not items:
         finish(run.pk)
+
+
+def enqueue_items(items):
+    """Enqueue an ``import_article`` task for each item, and keep the tasks' ids."""
+    for item in items:
+        item.task_id = import_article.enqueue(item.pk).id
+    ImportItem.objects.bulk_update(items, ["task_id"])
 
 
 @task()

@@ -117,6 +117,9 @@ class ImportItem(models.Model):
     )
     # The report line: {"source", "status", "page", "title", "message", "warnings", "error"}.
     outcome = models.JSONField(_("outcome"), default=dict, blank=True)
+    # The task queued for it (its result's id), to tell a task still waiting in the queue
+    # from one lost with its worker.
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["run", "position"]
