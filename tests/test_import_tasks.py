@@ -366,9 +366,14 @@ def test_a_background_run_is_followed_in_the_admin(client, tmp_path, news_index,
     client.force_login(make_user("admin", superuser=True))
     page = client.get(run.get_absolute_url()).content.decode()
     assert "1 of 2 articles" in page and "refreshes itself" in page
+    assert "may have stopped" not in page
+    stall(run)
+    page = client.get(run.get_absolute_url()).content.decode()
+    assert "1 of 2 articles" in page and "the worker importing them may have stopped" in page
     tasks.import_article.call(second.pk)
     page = client.get(run.get_absolute_url()).content.decode()
     assert "1 of 2 articles" not in page and "refreshes itself" not in page
+    assert "may have stopped" not in page
     assert "Ferry route 0 gets a new timetable" in page
     assert "Ferry route 1 gets a new timetable" in page
 

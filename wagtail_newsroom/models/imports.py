@@ -1,9 +1,14 @@
 """Admin imports: the uploaded files, the dry-run preview and the report of one import run."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ..conf import newsroom_settings
 
 
 class ImportRun(models.Model):
@@ -86,6 +91,15 @@ class ImportRun(models.Model):
     @property
     def is_busy(self):
         return self.status in self.BUSY
+
+    @property
+    def is_stalled(self):
+        """Running, and no article finished for longer than ``IMPORT_STALLED_AFTER``: its
+        worker may have stopped (``expire_imports`` resumes it)."""
+        hours = newsroom_settings.IMPORT_STALLED_AFTER
+        return self.status == self.Status.RUNNING and self.updated_at < timezone.now() - (
+            datetime.timedelta(hours=hours)
+        )
 
     @property
     def counts(self):
