@@ -147,6 +147,17 @@ def import_status_other_users_run(ctx, user):
     return reverse("wagtail_newsroom_import:status", args=[run.pk]), BROWSER, confirm_data(ctx)
 
 
+def import_status_command_run(ctx, user):
+    # An ``import_articles --background`` run into the news index the editors import under.
+    run = ImportRun.objects.create(
+        origin=ImportRun.Origin.COMMAND,
+        status=ImportRun.Status.DONE,
+        parent=ctx.news_index,
+        report={"counts": {}, "outcomes": []},
+    )
+    return reverse("wagtail_newsroom_import:status", args=[run.pk]), BROWSER, confirm_data(ctx)
+
+
 def people_index(ctx, user):
     return reverse("wagtail_newsroom_people:index"), BROWSER, dict
 
@@ -265,6 +276,7 @@ MATRIX = [
     (import_status_own_run,          "POST", True,  (LOGIN,  F403,   OK,     OK,     OK)),
     (import_status_other_users_run,  "GET",  False, (LOGIN,  F403,   F403,   F403,   OK)),
     (import_status_other_users_run,  "POST", True,  (LOGIN,  F403,   F403,   F403,   OK)),
+    (import_status_command_run,      "GET",  False, (LOGIN,  F403,   OK,     OK,     OK)),
     (people_index,                   "GET",  False, (LOGIN,  F403,   OK,     OK,     OK)),
     (people_index,                   "POST", False, (LOGIN,  F403,   OK405,  OK405,  OK405)),
     (people_merge,                   "GET",  False, (LOGIN,  F403,   OK,     OK,     OK)),

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -44,10 +45,17 @@ def can_import(user):
 
 
 def visible_runs(user):
-    """The import runs ``user`` may see, newest first: a superuser's all, anyone else's own."""
+    """The import runs ``user`` may see, newest first: a superuser's all; anyone else's own,
+    and the ``import_articles`` command's runs into the pages they may import under."""
     runs = ImportRun.objects.select_related("user")
     if not user.is_superuser:
-        runs = runs.filter(user=user)
+        runs = runs.filter(
+            Q(user=user)
+            | Q(
+                origin=ImportRun.Origin.COMMAND,
+                parent__in=[page.pk for page in import_parents(user)],
+            )
+        )
     return runs
 
 
@@ -60,7 +68,7 @@ def require_import_permission(request):
 
 def get_run(request, pk):
     run = get_object_or_404(ImportRun.objects.select_related("user", "parent"), pk=pk)
-    if not (request.user.is_superuser or run.user_id == request.user.pk):
+    if not visible_runs(request.user).filter(pk=run.pk).exists():
         raise PermissionDenied
     return run
 
