@@ -60,6 +60,13 @@ def png():
     return buffer.getvalue()
 
 
+def queue_archive(tmp_path, count):
+    """Queue an archive of ``count`` articles with ``import_articles --background``; its run."""
+    archive = write_archive(tmp_path / "archive", count)
+    call_command("import_articles", str(archive), "--background", stdout=io.StringIO())
+    return ImportRun.objects.get()
+
+
 def queued_items(task):
     return [result.args[0] for result in task.get_backend().results]
 
@@ -245,13 +252,55 @@ def test_a_resumed_run_leaves_the_tasks_still_waiting_in_the_queue(
         assert "0 stalled imports resumed" in out.getvalue()
 
 
+def test_a_slow_workers_late_outcome_is_not_counted_again(tmp_path, news_index, people_index):
+    with override_settings(TASKS=DUMMY_TASKS):
+        run = queue_archive(tmp_path, 1)
+        item = run.items.get()
+        # A worker claims the article and is so slow that it is taken for stopped.
+        ImportItem.objects.filter(pk=item.pk).update(status=ImportItem.Status.RUNNING, attempts=1)
+        stall(run)
+        call_command("expire_imports", stdout=io.StringIO())
+        tasks.import_article.call(item.pk)
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE and run.progress == 1
+    assert run.counts == {"created": 1}
+    # The slow worker's outcome comes in last, and is not kept.
+    item.refresh_from_db()
+    assert item.attempts == 2
+    assert not tasks.record_outcome(item, 1, dict(item.outcome, status="unchanged"))
+    run.refresh_from_db(), item.refresh_from_db()
+    assert run.progress == 1 and item.outcome["status"] == "created"
+
+
+def test_an_article_that_keeps_stopping_its_worker_is_reported_failed(
+    tmp_path, news_index, people_index
+):
+    with override_settings(TASKS=DUMMY_TASKS):
+        run = queue_archive(tmp_path, 2)
+        first, second = run.items.all()
+        tasks.import_article.call(first.pk)
+        ImportItem.objects.filter(pk=second.pk).update(
+            status=ImportItem.Status.RUNNING, attempts=tasks.MAX_ATTEMPTS
+        )
+        stall(run)
+        tasks.import_article.get_backend().clear()
+        out = io.StringIO()
+        call_command("expire_imports", stdout=out)
+        assert "1 stalled imports resumed" in out.getvalue()
+        assert queued_items(tasks.import_article) == []
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE and run.progress == 2
+    assert run.counts == {"created": 1, "failed": 1}
+    assert run.report["outcomes"][1]["error"] == (
+        f"Importing it stopped the worker {tasks.MAX_ATTEMPTS} times."
+    )
+
+
 def test_a_run_stopped_between_its_last_article_and_its_end_is_ended(
     tmp_path, news_index, people_index
 ):
-    archive = write_archive(tmp_path / "archive", 1)
     with override_settings(TASKS=DUMMY_TASKS):
-        call_command("import_articles", str(archive), "--background", stdout=io.StringIO())
-        run = ImportRun.objects.get()
+        run = queue_archive(tmp_path, 1)
         tasks.import_article.call(run.items.get().pk)
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING)
     stall(run)
@@ -370,6 +419,7 @@ def test_a_background_run_is_followed_in_the_admin(client, tmp_path, news_index,
     stall(run)
     page = client.get(run.get_absolute_url()).content.decode()
     assert "1 of 2 articles" in page and "the worker importing them may have stopped" in page
+    assert "made no progress since" in page
     tasks.import_article.call(second.pk)
     page = client.get(run.get_absolute_url()).content.decode()
     assert "1 of 2 articles" not in page and "refreshes itself" not in page

@@ -48,8 +48,17 @@ TASK_RESULT_MISSING = (
 )
 
 
+# An article whose import stops its worker this many times (as one too large for the worker's
+# memory would) is reported failed, not queued again for ever.
+MAX_ATTEMPTS = 3
+
+
 class ImportStopped(Exception):
     """A run cannot go on: its user may no longer import there, or its pages are gone."""
+
+
+class ItemSuperseded(Exception):
+    """A later claim of the item, made while this one was taken for stopped, imports it."""
 
 
 class UploadBuilder(ArticleBuilder):
@@ -93,7 +102,9 @@ def error_dict(error, sources):
 def claim(run_id, from_statuses, status):
     """Move the run to ``status`` if it is in one of ``from_statuses``; None if another worker
     has it already (a task delivered twice runs once)."""
-    claimed = ImportRun.objects.filter(pk=run_id, status__in=from_statuses).update(status=status)
+    claimed = ImportRun.objects.filter(pk=run_id, status__in=from_statuses).update(
+        status=status, updated_at=timezone.now()
+    )
     return ImportRun.objects.get(pk=run_id) if claimed else None
 
 
@@ -192,17 +203,31 @@ def resume_stalled(max_age):
                 count += 1
             continue
         unfinished = list(run.items.exclude(status=ImportItem.Status.DONE))
-        lost = [item for item in unfinished if task_lost(item, backend)]
-        if unfinished and not lost:
+        spent = [
+            item
+            for item in unfinished
+            if item.status == ImportItem.Status.RUNNING and item.attempts >= MAX_ATTEMPTS
+        ]
+        lost = [item for item in unfinished if item not in spent and task_lost(item, backend)]
+        if unfinished and not (lost or spent):
             # Waiting for a worker.
             continue
+        # One resume however many run at once; and not again before another ``max_age``
+        # without progress.
+        if not ImportRun.objects.filter(
+            pk=run.pk, status=ImportRun.Status.RUNNING, updated_at=run.updated_at
+        ).update(updated_at=timezone.now()):
+            continue
+        for item in spent:
+            message = _("Importing it stopped the worker %(count)d times.") % {
+                "count": item.attempts
+            }
+            record_outcome(item, item.attempts, failed_outcome(item, message))
         ImportItem.objects.filter(
             pk__in=[item.pk for item in lost], status=ImportItem.Status.RUNNING
         ).update(status=ImportItem.Status.QUEUED)
-        # Not resumed again before another ``max_age`` without progress.
-        ImportRun.objects.filter(pk=run.pk).update(updated_at=timezone.now())
         enqueue_items(lost)
-        if not unfinished:
+        if not run.items.exclude(status=ImportItem.Status.DONE).exists():
             # Its last article was done but the run was not ended.
             finish(run.pk)
         count += 1
@@ -248,13 +273,22 @@ def import_articles(run_id):
 
 def queue(run, sources):
     """Queue an ``import_article`` task for each (path, name) in ``sources``, in order."""
-    items = ImportItem.objects.bulk_create(
-        ImportItem(run=run, position=position, path=path, name=name)
-        for position, (path, name) in enumerate(sources)
-    )
-    ImportRun.objects.filter(pk=run.pk).update(
-        status=ImportRun.Status.RUNNING, total=len(items), progress=0
-    )
+    with transaction.atomic():
+        started = ImportRun.objects.filter(
+            pk=run.pk, status__in=[ImportRun.Status.QUEUED, ImportRun.Status.RUNNING]
+        ).update(
+            status=ImportRun.Status.RUNNING,
+            total=len(sources),
+            progress=0,
+            updated_at=timezone.now(),
+        )
+        if not started:
+            # Failed meanwhile (``resume_stalled``, or a worker finding it stopped).
+            return
+        items = ImportItem.objects.bulk_create(
+            ImportItem(run=run, position=position, path=path, name=name)
+            for position, (path, name) in enumerate(sources)
+        )
     enqueue_items(items)
     if not items:
         finish(run.pk)
@@ -273,12 +307,12 @@ def import_article(item_id):
     finish ends the run with its report."""
     claimed = ImportItem.objects.filter(
         pk=item_id, status=ImportItem.Status.QUEUED, run__status=ImportRun.Status.RUNNING
-    ).update(status=ImportItem.Status.RUNNING)
+    ).update(status=ImportItem.Status.RUNNING, attempts=F("attempts") + 1)
     if not claimed:
         # Delivered twice, or its run has failed.
         return
     item = ImportItem.objects.select_related("run__parent", "run__user").get(pk=item_id)
-    run = item.run
+    run, attempt = item.run, item.attempts
     try:
         check_can_go_on(run)
     except ImportStopped as error:
@@ -288,26 +322,47 @@ def import_article(item_id):
         discard_files(run)
         return
     try:
-        item.outcome = import_item(run, item)
+        # The page and the item's outcome commit together: a worker stopped in between
+        # leaves neither, for the article to be imported again with its own outcome.
+        with transaction.atomic():
+            if not record_outcome(item, attempt, import_item(run, item)):
+                raise ItemSuperseded
+    except ItemSuperseded:
+        return
     except Exception as error:  # noqa: BLE001 - this article's failure, in the report
         logger.exception("Import run %s could not import %s", run.pk, item.name)
-        item.outcome = {
-            "source": printable(item.name),
-            "status": FAILED,
-            "page": None,
-            "title": None,
-            "message": "",
-            "warnings": [],
-            "error": f"{error}" or type(error).__name__,
-        }
-    item.status = ImportItem.Status.DONE
-    with transaction.atomic():
-        item.save(update_fields=["status", "outcome"])
-        ImportRun.objects.filter(pk=run.pk).update(
-            progress=F("progress") + 1, updated_at=timezone.now()
-        )
+        if not record_outcome(
+            item, attempt, failed_outcome(item, f"{error}" or type(error).__name__)
+        ):
+            return
     if not run.items.exclude(status=ImportItem.Status.DONE).exists():
         finish(run.pk)
+
+
+def record_outcome(item, attempt, outcome):
+    """Mark the item done with its report line and count it in the run's progress, unless a
+    later claim was made while ``attempt`` was taken for stopped; whether it was."""
+    with transaction.atomic():
+        done = ImportItem.objects.filter(
+            pk=item.pk, status=ImportItem.Status.RUNNING, attempts=attempt
+        ).update(status=ImportItem.Status.DONE, outcome=outcome)
+        if done:
+            ImportRun.objects.filter(pk=item.run_id).update(
+                progress=F("progress") + 1, updated_at=timezone.now()
+            )
+    return bool(done)
+
+
+def failed_outcome(item, message):
+    return {
+        "source": printable(item.name),
+        "status": FAILED,
+        "page": None,
+        "title": None,
+        "message": "",
+        "warnings": [],
+        "error": message,
+    }
 
 
 def import_item(run, item):

@@ -147,15 +147,26 @@ def import_status_other_users_run(ctx, user):
     return reverse("wagtail_newsroom_import:status", args=[run.pk]), BROWSER, confirm_data(ctx)
 
 
-def import_status_command_run(ctx, user):
-    # An ``import_articles --background`` run into the news index the editors import under.
+def command_run_status(parent):
+    # An ``import_articles --background`` run: it has no user.
     run = ImportRun.objects.create(
         origin=ImportRun.Origin.COMMAND,
         status=ImportRun.Status.DONE,
-        parent=ctx.news_index,
+        parent=parent,
         report={"counts": {}, "outcomes": []},
     )
-    return reverse("wagtail_newsroom_import:status", args=[run.pk]), BROWSER, confirm_data(ctx)
+    return reverse("wagtail_newsroom_import:status", args=[run.pk])
+
+
+def import_status_command_run(ctx, user):
+    # Into the news index the editors import under.
+    return command_run_status(ctx.news_index), BROWSER, confirm_data(ctx)
+
+
+def import_status_command_run_elsewhere(ctx, user):
+    # Into a news index no one but a superuser may import under.
+    other = ctx.home.add_child(instance=NewsIndexPage(title="Wire", slug="wire"))
+    return command_run_status(other), BROWSER, confirm_data(ctx)
 
 
 def people_index(ctx, user):
@@ -277,6 +288,7 @@ MATRIX = [
     (import_status_other_users_run,  "GET",  False, (LOGIN,  F403,   F403,   F403,   OK)),
     (import_status_other_users_run,  "POST", True,  (LOGIN,  F403,   F403,   F403,   OK)),
     (import_status_command_run,      "GET",  False, (LOGIN,  F403,   OK,     OK,     OK)),
+    (import_status_command_run_elsewhere, "GET", False, (LOGIN, F403,   F403,   F403,   OK)),
     (people_index,                   "GET",  False, (LOGIN,  F403,   OK,     OK,     OK)),
     (people_index,                   "POST", False, (LOGIN,  F403,   OK405,  OK405,  OK405)),
     (people_merge,                   "GET",  False, (LOGIN,  F403,   OK,     OK,     OK)),

@@ -134,6 +134,8 @@ class ImportItem(models.Model):
     # The task queued for it (its result's id), to tell a task still waiting in the queue
     # from one lost with its worker.
     task_id = models.CharField(_("task"), max_length=64, blank=True)
+    # Claims so far: a late worker's outcome is kept only if no later claim has been made.
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
 
     class Meta:
         ordering = ["run", "position"]

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.models import Page
@@ -112,6 +113,7 @@ def status(request, pk):
                     publish=form.cleaned_data["action"] == ConfirmForm.PUBLISH,
                     status=ImportRun.Status.QUEUED,
                     progress=0,
+                    updated_at=timezone.now(),
                 )
                 if updated:
                     tasks.start(tasks.import_articles, run)
