@@ -10,9 +10,9 @@ from ...tasks import expire_previews, resume_stalled
 class Command(BaseCommand):
     help = _(
         "Delete the files of admin imports whose preview was never confirmed, once they have "
-        "waited longer than IMPORT_PREVIEW_MAX_AGE, and queue again the unfinished articles of "
-        "imports that have made no progress for longer than IMPORT_STALLED_AFTER (run it from "
-        "cron or a scheduler)."
+        "waited longer than IMPORT_PREVIEW_MAX_AGE, and queue again the articles whose task was "
+        "lost in imports that have made no progress for longer than IMPORT_STALLED_AFTER (run it "
+        "from cron or a scheduler)."
     )
 
     def add_arguments(self, parser):
